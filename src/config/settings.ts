@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
+
+/** The package root, for the bundled `schemes/` folder. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const Env = z.object({
+  INTAKE_MUNICIPALITIES: z.string().min(1).optional(),
+  INTAKE_SCHEMES_DIR: z.string().min(1).optional(),
+  INTAKE_DATA_DIR: z.string().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  INTAKE_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
+  INTAKE_MAX_FILE_MB: z.coerce.number().positive().default(200),
+  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  INTAKE_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  INTAKE_OCR_DPI: z.coerce.number().int().min(100).max(600).default(DEFAULT_OCR_DPI),
+  INTAKE_BLOB_DIR: z.string().min(1).optional(),
+  INTAKE_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _')
+    .default('public'),
+  INTAKE_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, 'letters, digits, - and _')
+    .default('intake'),
+  INTAKE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  INTAKE_OCR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  INTAKE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  INTAKE_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  INTAKE_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
+  INTAKE_STALLED_MS: z.coerce.number().int().min(500).max(3_600_000).default(3_000),
+});
+
+export interface Settings {
+  municipalitiesPath: string | null;
+  schemesDir: string;
+  dataDir: string;
+  redisUrl: string;
+  databaseUrl: string | null;
+  lowConfidenceThreshold: number;
+  maxFileBytes: number;
+  concurrency: number;
+  /** OCR engine workers (threads, each with its own engine and models); default: the number of cores. */
+  ocrWorkers: number;
+  /** Resolution image-only PDF pages are rendered at for OCR. */
+  ocrDpi: number;
+  /** Shared folder of uploaded files by sha256 (queues). */
+  blobDir: string;
+  /** PostgreSQL schema of the store's tables. */
+  dbSchema: string;
+  queue: QueueSettings;
+}
+
+/** How the queue workers run (see README "Queues"). */
+export interface QueueSettings {
+  /** Prefix of every Redis key, so several installations can share one Redis. */
+  prefix: string;
+  /** Document and submission jobs one worker process runs at once. */
+  workerConcurrency: number;
+  /** OCR jobs one worker process runs at once, each in its own sandboxed thread. */
+  ocrConcurrency: number;
+  /** Tries of a job whose error is transient (Redis or PostgreSQL away), with exponential backoff. */
+  attempts: number;
+  backoffMs: number;
+  /** A job's lock lasts this long without renewal: a killed worker's job is free after it. */
+  lockMs: number;
+  /** How often workers look for jobs whose lock ran out, to run them again. */
+  stalledMs: number;
+}
+
+/** Reads and validates the environment once; every bad variable is named in one error. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const municipalitiesPath = e.INTAKE_MUNICIPALITIES ? resolve(cwd, e.INTAKE_MUNICIPALITIES) : null;
+  if (municipalitiesPath && !existsSync(municipalitiesPath)) {
+    throw new ConfigError(
+      `invalid configuration:\n  INTAKE_MUNICIPALITIES: no file at ${municipalitiesPath}`,
+    );
+  }
+  return Object.freeze({
+    municipalitiesPath,
+    schemesDir: e.INTAKE_SCHEMES_DIR ? resolve(cwd, e.INTAKE_SCHEMES_DIR) : join(PACKAGE_ROOT, 'schemes'),
+    dataDir: resolve(cwd, e.INTAKE_DATA_DIR ?? 'data'),
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL ?? null,
+    lowConfidenceThreshold: e.INTAKE_LOW_CONFIDENCE,
+    maxFileBytes: Math.round(e.INTAKE_MAX_FILE_MB * 1024 * 1024),
+    concurrency: e.INTAKE_CONCURRENCY ?? 4,
+    ocrWorkers: e.INTAKE_OCR_WORKERS ?? availableParallelism(),
+    ocrDpi: e.INTAKE_OCR_DPI,
+    blobDir: resolve(cwd, e.INTAKE_BLOB_DIR ?? join(e.INTAKE_DATA_DIR ?? 'data', 'blobs')),
+    dbSchema: e.INTAKE_DB_SCHEMA,
+    queue: Object.freeze({
+      prefix: e.INTAKE_QUEUE_PREFIX,
+      workerConcurrency: e.INTAKE_WORKER_CONCURRENCY,
+      ocrConcurrency: e.INTAKE_OCR_CONCURRENCY,
+      attempts: e.INTAKE_JOB_ATTEMPTS,
+      backoffMs: e.INTAKE_BACKOFF_MS,
+      lockMs: e.INTAKE_LOCK_MS,
+      stalledMs: e.INTAKE_STALLED_MS,
+    }),
+  });
+}

@@ -1,0 +1,253 @@
+import type { ReadDocument } from '../domain/document.ts';
+import type { Evidence, Extracted } from '../domain/evidence.ts';
+import type { DocumentType, Partner, SubmissionKind } from '../domain/record.ts';
+import type { MunicipalityRegister } from '../register/municipality-register.ts';
+import type { Scheme } from '../schemes/scheme-schema.ts';
+import { budgetFromLines, budgetFromSheets, type BudgetResult } from './budget.ts';
+import { classifyDocument } from './classify.ts';
+import { parseAmount, parseGrantYear, parseIsoDate, parsePositionValue, parseYear } from './field-values.ts';
+import {
+  grantedInText,
+  grantYearInText,
+  positionsInText,
+  requestedInText,
+  spentInText,
+  unusedInText,
+  yearInText,
+  yearInTitle,
+} from './free-text.ts';
+import { findLabelled, TICKED as CHECKED, UNTICKED as UNCHECKED, type LabelHit } from './label-values.ts';
+import type { LabelledField } from './labels.ts';
+import { extractApplicant, extractPartners, type ApplicantResult } from './parties.ts';
+import { recogniseScheme, type SchemeMatch } from './recognise-scheme.ts';
+import { sentencesOf, type Sentence } from './sentences.ts';
+import { toSourceDocument, type SourceDocument } from './source-text.ts';
+import { extractSubmittedDate } from './submitted-date.ts';
+
+/** Everything read from a submission's documents, each value with its evidence; pure data. */
+export interface SubmissionFields {
+  kind: SubmissionKind | null;
+  documentTypes: DocumentType[];
+  scheme: SchemeMatch | null;
+  year: Extracted<number> | null;
+  applicant: ApplicantResult;
+  partners: Array<Partner & { evidence: Evidence }>;
+  priority: Extracted<string> | null;
+  grantYear: Extracted<number> | null;
+  positions: Extracted<number> | null;
+  requestedAmount: Extracted<number> | null;
+  grantedAmount: Extracted<number> | null;
+  spentAmount: Extracted<number> | null;
+  unusedAmount: Extracted<number> | null;
+  budget: BudgetResult | null;
+  submittedDate: Extracted<string> | null;
+}
+
+export interface ExtractContext {
+  schemes: Scheme[];
+  register: MunicipalityRegister | null;
+}
+
+/** The first labelled value that parses, main documents first, most specific label first. */
+function labelled<T>(
+  docs: SourceDocument[],
+  field: LabelledField,
+  parse: (raw: string) => T | null,
+): Extracted<T> | null {
+  for (const doc of docs) {
+    const hits = findLabelled(doc, field).sort((a, b) => a.labelRank - b.labelRank);
+    for (const hit of hits) {
+      const value = parse(hit.raw);
+      if (value !== null) return fromHit(hit, value);
+    }
+  }
+  return null;
+}
+const fromHit = <T>(hit: LabelHit, value: T): Extracted<T> => ({
+  value,
+  evidence: hit.evidence,
+  confidence: hit.confidence,
+});
+
+/** Reads every field of a submission from its read documents. Pure: no I/O. */
+export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): SubmissionFields {
+  const sources = reads.map((r, i) => toSourceDocument(r, i));
+  const documentTypes = reads.map((r, i) => classifyDocument(r, sources[i]!));
+  const ofType = (...types: DocumentType[]) => sources.filter((_, i) => types.includes(documentTypes[i]!));
+
+  const reports = ofType('report');
+  const financial = ofType('financial-report');
+  const applications = ofType('application');
+  const kind: SubmissionKind | null =
+    reports.length > 0 || (applications.length === 0 && financial.length > 0)
+      ? 'report'
+      : applications.length > 0 || sources.some((s) => s.lines.length + s.sheets.length > 0)
+        ? 'application'
+        : null;
+
+  // Main documents carry the answers; attachments fill in what the main ones lack.
+  // Without a document that reads as an application, every readable non-agreement document is main.
+  const main =
+    kind === 'report'
+      ? [...reports, ...financial]
+      : applications.length > 0
+        ? applications
+        : sources.filter((s, i) => documentTypes[i] === 'other' && s.lines.length + s.sheets.length > 0);
+  const rest = sources.filter((s) => !main.includes(s));
+  const ordered = [
+    ...main,
+    ...rest.filter((s) => documentTypes[s.doc] !== 'cooperation-agreement'),
+    ...ofType('cooperation-agreement'),
+  ];
+  const mainSentences = main.flatMap(sentencesOf);
+  const allSentences = ordered.flatMap(sentencesOf);
+
+  const scheme =
+    recogniseScheme(main.length > 0 ? main : ordered, ctx.schemes) ?? recogniseScheme(ordered, ctx.schemes);
+  const applicant = extractApplicant(main, ordered, ctx.register);
+  const partners = extractPartners(ordered, ofType('cooperation-agreement'), applicant.name?.value ?? null);
+
+  const moneyField = (field: LabelledField, inText: (s: Sentence[]) => Extracted<number> | null) =>
+    labelled(main, field, parseAmount) ?? inText(mainSentences) ?? labelled(rest, field, parseAmount);
+
+  const requestedAmount = kind === 'application' ? moneyField('requestedAmount', requestedInText) : null;
+  const grantedAmount = kind === 'report' ? moneyField('grantedAmount', grantedInText) : null;
+  const spentAmount = kind === 'report' ? moneyField('spentAmount', spentInText) : null;
+  const budget = findBudget();
+  const unusedAmount = kind === 'report' ? moneyField('unusedAmount', unusedInText) : null;
+
+  const positions =
+    labelled(main, 'positions', parsePositionValue) ??
+    positionsInText(mainSentences) ??
+    labelled(rest, 'positions', parsePositionValue);
+
+  // Titles: the first lines, and headings like "Søknad om tilskudd … 2023" below a letterhead.
+  const titles = main.flatMap((d) =>
+    sentencesOf({
+      ...d,
+      lines: d.lines
+        .filter((l) => l.page === 1)
+        .slice(0, 25)
+        .filter(
+          (l, i) =>
+            i < 6 || /^(søknad|rapport|økonomirapport|egenerklæring|regnskap|sluttrapport)/i.test(l.text),
+        ),
+    }),
+  );
+  // A workbook's title rows ("Økonomirapport 2022") serve as its title.
+  const sheetTitles = main.flatMap((d) =>
+    d.sheets.flatMap((sh) =>
+      sh.cells
+        .filter((c) => c.row <= 3 && typeof c.value === 'string')
+        .map((c) => ({
+          text: c.text,
+          evidence: { path: c.path, page: null, sheet: sh.name, cell: c.ref, text: c.text },
+          confidence: null,
+        })),
+    ),
+  );
+  const year =
+    labelled(main, 'year', parseYear) ??
+    yearInTitle([...titles, ...sheetTitles]) ??
+    yearInText(mainSentences, kind ?? 'application') ??
+    labelled(rest, 'year', parseYear);
+
+  const grantYear = labelled(main, 'grantYear', parseGrantYear) ?? grantYearInText(allSentences);
+  const priority = scheme ? extractPriority(ordered, allSentences, scheme.scheme) : null;
+
+  function findBudget(): BudgetResult | null {
+    const prefer = kind === 'report' ? 'spent' : 'grant';
+    const sheetDocs = kind === 'report' ? [...financial, ...rest] : [...rest, ...main];
+    return (
+      sheetDocs.map((d) => budgetFromSheets(d, prefer)).find((b) => b !== null) ??
+      ordered.map((d) => budgetFromLines(d, prefer)).find((b) => b !== null) ??
+      null
+    );
+  }
+
+  return {
+    kind,
+    documentTypes,
+    scheme,
+    year,
+    applicant,
+    partners,
+    priority,
+    grantYear,
+    positions,
+    requestedAmount,
+    grantedAmount,
+    // A report that states no spent total still has one: the total of its spending table.
+    spentAmount: spentFromTable(spentAmount, kind === 'report' ? budget : null),
+    unusedAmount,
+    budget,
+    submittedDate: extractSubmittedDate(main.length > 0 ? [...main, ...rest] : ordered) ?? null,
+  };
+}
+
+/** The scheme's priority: a labelled value, a ticked box, else the one priority the text names. */
+function extractPriority(
+  docs: SourceDocument[],
+  sentences: Sentence[],
+  scheme: Scheme,
+): Extracted<string> | null {
+  if (scheme.priorities.length === 0) return null;
+  const match = (text: string) =>
+    scheme.priorities.find((p) => p.aliases.some((a) => new RegExp(a, 'iu').test(text.toLowerCase())));
+
+  for (const doc of docs) {
+    for (const hit of findLabelled(doc, 'priority')) {
+      const p = match(hit.raw);
+      if (p) return fromHit(hit, p.name);
+    }
+  }
+  for (const doc of docs) {
+    for (const line of doc.lines) {
+      if (!CHECKED.test(line.text)) continue;
+      const p = match(line.text);
+      if (p)
+        return {
+          value: p.name,
+          evidence: { path: line.path, page: line.page, text: line.text },
+          confidence: line.confidence,
+        };
+    }
+  }
+  // Count which priorities the running text names, ignoring unticked boxes and rule quotes.
+  const counts = new Map<string, { n: number; s: Sentence }>();
+  for (const s of sentences) {
+    if (UNCHECKED.test(s.text) || /kan søke|prioriteres/i.test(s.text)) continue;
+    const named = scheme.priorities.filter((p) =>
+      p.aliases.slice(0, 2).some((a) => new RegExp(a, 'iu').test(s.text.toLowerCase())),
+    );
+    if (named.length !== 1) continue; // a list of priorities quotes the rules, it does not choose
+    const c = counts.get(named[0]!.name);
+    counts.set(named[0]!.name, { n: (c?.n ?? 0) + 1, s: c?.s ?? s });
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);
+  const [first, second] = ranked;
+  if (!first || (second && second[1].n * 2 > first[1].n)) return null;
+  return { value: first[0], evidence: first[1].s.evidence, confidence: first[1].s.confidence };
+}
+
+export { parseIsoDate };
+
+/**
+ * A report that states no spent total still has one: its spending table's total. And where
+ * "Sum forbruk" heads a row with Budsjett and Regnskap columns, the table knows which column
+ * is the spending.
+ */
+function spentFromTable(
+  spent: Extracted<number> | null,
+  budget: BudgetResult | null,
+): Extracted<number> | null {
+  const total = budget?.basis === 'spent' || !spent ? (budget?.statedTotal ?? null) : null;
+  if (!spent) return total;
+  const row = (e: Evidence) => e.cell?.replace(/^[A-Z]+/, '');
+  const sameRow =
+    total !== null &&
+    spent.evidence.sheet !== undefined &&
+    spent.evidence.sheet === total.evidence.sheet &&
+    row(spent.evidence) === row(total.evidence);
+  return sameRow ? total : spent;
+}

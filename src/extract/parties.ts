@@ -1,0 +1,331 @@
+import type { Evidence, Extracted } from '../domain/evidence.ts';
+import type { Partner } from '../domain/record.ts';
+import type { Municipality, MunicipalityRegister } from '../register/municipality-register.ts';
+import { normaliseOrgNumber } from '../normalise/org-number.ts';
+import { parseName } from './field-values.ts';
+import { findLabelled } from './label-values.ts';
+import { KNOWN_HEALTH_TRUSTS, partnerKind } from './partner-kind.ts';
+import { sentencesOf } from './sentences.ts';
+import { lineEvidence, type SourceDocument, type SourceLine } from './source-text.ts';
+
+const ORG_IN_TEXT =
+  /org(?:anisasjons)?\.?\s*-?(?:nr|nummer)\.?\s*(?::|er)?\s*(?:NO\s*)?(\d{3}[\s.]?\d{3}[\s.]?\d{3})\b(?:\s*MVA)?/i;
+/** "Trondheim kommune", "MÅLSELV KOMMUNE", "Nord-Fron kommune". */
+const MUNICIPALITY_IN_TEXT = /(?<![\p{L}-])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+kommune\b/iu;
+/** An organisation's name: capitalised words with small connectors, maybe ending in "kommune". */
+const NAME = String.raw`\p{Lu}[\p{L}\d.'&-]*(?:\s+(?:(?:og|i|for|av)\s+)?\p{Lu}[\p{L}\d.'&-]*){0,6}(?:\s+kommune)?`;
+
+export interface ApplicantResult {
+  name: Extracted<string> | null;
+  orgNumber: Extracted<string> | null;
+  municipalityNumber: Extracted<string> | null;
+  /** The municipality the applicant was resolved to in the register, if any. */
+  municipality: Municipality | null;
+}
+
+/** Resolves "Trondheim", "Trondheim kommune" or "Trondheim kommune, enhet for …" in the register. */
+function resolveMunicipality(text: string, register: MunicipalityRegister | null): Municipality | null {
+  if (!register) return null;
+  const m = /^(.*?)\s+kommune\b/i.exec(text);
+  const candidates = register.byMunicipalityName(m ? m[1]! : text);
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+/** "Trondheim kommune, Helse og velferd" → "Trondheim kommune"; other names as written. */
+export function applicantDisplayName(raw: string, register: MunicipalityRegister | null): string {
+  const municipality = resolveMunicipality(raw, register);
+  if (municipality) return municipality.displayName;
+  const m = /^(.*?\bkommune)\b/i.exec(raw);
+  return m ? m[1]!.replace(/\bKommune$/, 'kommune') : raw;
+}
+
+export function extractApplicant(
+  main: SourceDocument[],
+  all: SourceDocument[],
+  register: MunicipalityRegister | null,
+): ApplicantResult {
+  const docs = [...main, ...all.filter((d) => !main.includes(d))];
+  const labelled = docs.flatMap((d) => findLabelled(d, 'applicantName'));
+  const kommuneLabel = docs.flatMap((d) => findLabelled(d, 'municipalityName'));
+
+  // The name: a labelled applicant, else "Kommune: X", else a letterhead or signature "X kommune".
+  let name: Extracted<string> | null = null;
+  for (const hit of [...labelled, ...kommuneLabel]) {
+    const value = parseName(hit.raw);
+    if (!value || /^(ja|nei|x)$/i.test(value)) continue;
+    const isKommuneLabel = hit.field === 'municipalityName';
+    if (isKommuneLabel && !resolveMunicipality(value, register) && !/kommune/i.test(value)) continue;
+    const display = isKommuneLabel && !/kommune/i.test(value) ? `${value} kommune` : value;
+    name = {
+      value: applicantDisplayName(display, register),
+      evidence: hit.evidence,
+      confidence: hit.confidence,
+    };
+    break;
+  }
+
+  // "Stiftelsen X (org.nr. …) søker med dette om …": the subject of the applying sentence.
+  if (!name) name = applicantInSentence(main.length > 0 ? main : all, register);
+
+  const orgNumber = findApplicantOrgNumber(docs);
+  let municipality = name ? resolveMunicipality(name.value, register) : null;
+
+  if (!name && orgNumber && register) {
+    const byOrg = register.byOrgNumber(orgNumber.value);
+    if (byOrg.length === 1) {
+      municipality = byOrg[0]!;
+      name = {
+        value: municipality.displayName,
+        evidence: orgNumber.evidence,
+        confidence: orgNumber.confidence,
+      };
+    }
+  }
+  if (!name) name = letterheadMunicipality(main.length > 0 ? main : all, register);
+  if (name && !municipality) municipality = resolveMunicipality(name.value, register);
+
+  // Two municipalities share a name (Herøy, Våler): the org number tells them apart.
+  if (!municipality && name && register && orgNumber) {
+    const byOrg = register.byOrgNumber(orgNumber.value);
+    const m = /^(.*?)\s+kommune\b/i.exec(name.value);
+    const sameName = byOrg.filter((x) => m && x.names.some((n) => n.toLowerCase() === m[1]!.toLowerCase()));
+    if (sameName.length === 1) municipality = sameName[0]!;
+  }
+
+  const municipalityNumber = findMunicipalityNumber(docs, municipality, name, orgNumber, register);
+  return { name, orgNumber, municipalityNumber, municipality };
+}
+
+const APPLYING = [
+  // "Stiftelsen X (org.nr. …) søker med dette om …"
+  new RegExp(
+    String.raw`^(?:[-•]\s*)?(${NAME})\s*(?:\((?:org[^)]*)\)|,\s*org[^,]*,)?\s+(?:søker|søkjer|sender)\s+(?:herved\s+|med dette\s+|hermed\s+)?(?:om|inn)\b`,
+    'u',
+  ),
+  // "Med dette søker Målselv kommune om …"
+  new RegExp(String.raw`\bsøk(?:er|jer)\s+(${NAME})\s+(?:herved\s+|med dette\s+)?om\b`, 'u'),
+];
+
+function applicantInSentence(
+  docs: SourceDocument[],
+  register: MunicipalityRegister | null,
+): Extracted<string> | null {
+  for (const doc of docs) {
+    for (const line of doc.lines) {
+      const m = APPLYING.map((re) => re.exec(line.text)).find((x) => x !== null);
+      if (!m || /^(vi|jeg|kommunen|vi i|det|med dette)$/i.test(m[1]!.trim())) continue;
+      const value = parseName(m[1]!);
+      if (value)
+        return {
+          value: applicantDisplayName(value, register),
+          evidence: lineEvidence(line),
+          confidence: line.confidence,
+        };
+    }
+  }
+  return null;
+}
+
+function findApplicantOrgNumber(docs: SourceDocument[]): Extracted<string> | null {
+  for (const doc of docs) {
+    const hits = findLabelled(doc, 'orgNumber');
+    // A partner's org number stands on the partner's line; the applicant's does not.
+    const own = hits.find((h) => !h.line || !isPartnerLine(h.line.text));
+    const org = own ? normaliseOrgNumber(own.raw) : null;
+    if (own && org) return { value: org, evidence: own.evidence, confidence: own.confidence };
+    for (const line of doc.lines) {
+      const m = ORG_IN_TEXT.exec(line.text);
+      if (m && !isPartnerLine(line.text)) {
+        const value = normaliseOrgNumber(m[1]!);
+        if (value) return { value, evidence: lineEvidence(line), confidence: line.confidence };
+      }
+    }
+  }
+  return null;
+}
+
+const isPartnerLine = (text: string) =>
+  /\bhf\b|helseforetak|sykehus|samarbeidspart|medsøker|partner/i.test(text);
+
+function findMunicipalityNumber(
+  docs: SourceDocument[],
+  municipality: Municipality | null,
+  name: Extracted<string> | null,
+  org: Extracted<string> | null,
+  register: MunicipalityRegister | null,
+): Extracted<string> | null {
+  for (const doc of docs) {
+    for (const hit of findLabelled(doc, 'municipalityNumber')) {
+      const m = /(?<!\d)(\d{4}|\d{3})(?!\d)/.exec(hit.raw);
+      if (!m) continue;
+      const value = m[1]!.padStart(4, '0');
+      // A number the register does not know is an old one (2020 and 2024 reforms): use today's.
+      if (register && !register.byMunicipalityNumber(value) && municipality) break;
+      return { value, evidence: hit.evidence, confidence: hit.confidence };
+    }
+  }
+  if (municipality) {
+    const evidence = org?.evidence ?? name?.evidence;
+    if (evidence) return { value: municipality.number, evidence, confidence: null };
+  }
+  return null;
+}
+
+/** "Trondheim kommune" in the first lines of a letter, or before "søker om" in a sentence. */
+function letterheadMunicipality(
+  docs: SourceDocument[],
+  register: MunicipalityRegister | null,
+): Extracted<string> | null {
+  for (const doc of docs) {
+    const head = doc.lines.filter((l) => l.page === 1).slice(0, 6);
+    const candidates: SourceLine[] = [...head, ...doc.lines.filter((l) => /kommune\s+søker\b/i.test(l.text))];
+    for (const line of candidates) {
+      const m = MUNICIPALITY_IN_TEXT.exec(line.text);
+      if (!m) continue;
+      const municipality = resolveMunicipality(m[1]!, register);
+      if (register && !municipality) continue;
+      const value = municipality ? municipality.displayName : `${m[1]} kommune`;
+      return { value, evidence: lineEvidence(line), confidence: line.confidence };
+    }
+  }
+  return null;
+}
+
+/** Partners: labelled lists, the parties of a cooperation agreement, and HFs named as collaborators. */
+export function extractPartners(
+  docs: SourceDocument[],
+  agreements: SourceDocument[],
+  applicantName: string | null,
+): Array<Partner & { evidence: Evidence }> {
+  const found: Array<Partner & { evidence: Evidence }> = [];
+  const add = (rawName: string, orgNumber: string | null, evidence: Evidence) => {
+    const name = cleanPartnerName(rawName);
+    if (!name || sameName(name, applicantName)) return;
+    const known = found.find((p) => sameName(p.name, name));
+    if (known) {
+      known.orgNumber ??= orgNumber; // the agreement often gives the number the form left out
+      return;
+    }
+    found.push({ name, orgNumber, kind: partnerKind(name), evidence });
+  };
+
+  for (const doc of docs) {
+    for (const hit of findLabelled(doc, 'partners')) {
+      for (const party of partiesInList(hit.raw)) add(party.name, party.org, hit.evidence);
+    }
+  }
+  for (const doc of agreements) {
+    // The parties head the agreement: "mellom / X kommune, org.nr. … / og / Y HF, org.nr. …".
+    const head = doc.lines.slice(0, 25);
+    for (const line of head) {
+      if (/^§|^\d+\s*[.)]?\s+\p{Lu}/u.test(line.text) && found.length > 0) break;
+      const party =
+        /^(?:(?:part|avtalepart)\s*\d?\s*[:.]?\s*)?(.{3,80}?\b(?:kommune|HF))\b\s*(?:[,(]|$)/iu.exec(
+          line.text.split('\t')[0]!,
+        );
+      if (party) {
+        const parties = partiesInList(party[1]!.replace(/^(?:mellom|og)\s+/i, ''));
+        const org = orgAfter(line.text.slice(party[0].length - 1));
+        parties.forEach((p, i) =>
+          add(p.name, p.org ?? (i === parties.length - 1 ? org : null), lineEvidence(line)),
+        );
+      }
+    }
+    for (const s of sentencesOf(doc).slice(0, 12)) {
+      const between = /\b(?:inngått |avtale )?mellom\s+(.+?)(?:,\s*heretter|\s+om\b|\.\s|$)/i.exec(s.text);
+      if (between && /kommune|\bHF\b/.test(between[1]!) && !/\bpartene\b/i.test(between[1]!)) {
+        for (const party of partiesInList(between[1]!)) add(party.name, party.org, s.evidence);
+      }
+    }
+  }
+  // "Samarbeidspartnere i prosjektet er X (org.nr. …) og Y." / "… i samarbeid med X og Y."
+  for (const doc of docs) {
+    for (const s of sentencesOf(doc)) {
+      const m =
+        /\bsamarbeidspart(?:ner|nere|nerne|ar|arar|er)\b[^.:]{0,40}?\b(?:er|var|har vært|blir|vil være)\s+(.+)$/iu.exec(
+          s.text,
+        ) ?? /\bi (?:tett )?samarbeid med\s+(.+)$/iu.exec(s.text);
+      if (m) for (const party of partiesInList(m[1]!)) add(party.name, party.org, s.evidence);
+    }
+  }
+  for (const doc of [...agreements, ...docs]) {
+    for (const line of doc.lines) {
+      if (!/samarbeid|sammen med|medsøker|felles søknad|i fellesskap|for .*\bhf\b/i.test(line.text)) continue;
+      for (const { name, org } of healthTrustsIn(line.text)) add(name, org, lineEvidence(line));
+    }
+  }
+  return found;
+}
+
+/**
+ * Splits "Helse Møre og Romsdal HF, org.nr. 997 005 562 og Molde kommune. Søknaden …" into
+ * parties with their org numbers: HF names are kept whole, "og" splits only before a name,
+ * and an org number belongs to the name before it.
+ */
+export function partiesInList(raw: string): Array<{ name: string; org: string | null }> {
+  const text = raw.split(/(?<=(?:[\p{Ll}\d]{2}|\bHF))\.\s+(?=\p{Lu})/u)[0]!;
+  const protectedNames: string[] = [];
+  let masked = text;
+  for (const { name } of healthTrustsIn(text)) {
+    masked = masked.replace(name, `\uE000${protectedNames.length}\uE000`);
+    protectedNames.push(name);
+  }
+  const parts = masked
+    .split(/\s*[;,\n\t]\s*|(?<!-)\s+(?:og|samt)\s+(?=[\p{Lu}\uE000])/u)
+    .map((p) => p.replace(/\uE000(\d+)\uE000/g, (_, i: string) => protectedNames[Number(i)]!).trim())
+    .filter((p) => p.length > 1);
+  const out: Array<{ name: string; org: string | null }> = [];
+  for (const part of parts) {
+    const org = ORG_IN_TEXT.exec(part);
+    const name = part
+      .replace(ORG_IN_TEXT, '')
+      .replace(/[\s,(]+$/, '')
+      .trim();
+    if (name === '' && org && out.length > 0) out[out.length - 1]!.org ??= normaliseOrgNumber(org[1]!);
+    else if (name !== '') out.push({ name, org: org ? normaliseOrgNumber(org[1]!) : null });
+  }
+  return out;
+}
+
+/** HF names in a line: the known trusts first, then any "Capitalised Words HF". */
+function healthTrustsIn(text: string): Array<{ name: string; org: string | null }> {
+  const out: Array<{ name: string; org: string | null }> = [];
+  let rest = text;
+  for (const trust of KNOWN_HEALTH_TRUSTS) {
+    const re = new RegExp(trust.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'iu');
+    const m = re.exec(rest);
+    if (m) {
+      out.push({ name: m[0], org: orgAfter(rest.slice(m.index + m[0].length)) });
+      rest = rest.replace(m[0], ' ');
+    }
+  }
+  const generic = /((?:[A-ZÆØÅ][\p{L}.-]*\.?\s+)(?:(?:[A-ZÆØÅ][\p{L}.-]*|hospital|sykehus|i)\s+){0,3})HF\b/gu;
+  for (const m of rest.matchAll(generic))
+    out.push({ name: `${m[1]!.trim()} HF`, org: orgAfter(rest.slice(m.index + m[0].length)) });
+  return out;
+}
+
+function orgAfter(text: string): string | null {
+  const m =
+    /^\s*[(,]?\s*(?:org(?:anisasjons)?\.?\s*-?(?:nr|nummer)\.?\s*:?\s*)(\d{3}[\s.]?\d{3}[\s.]?\d{3})/i.exec(
+      text,
+    );
+  return m ? normaliseOrgNumber(m[1]!) : null;
+}
+
+function cleanPartnerName(raw: string): string | null {
+  const name = raw
+    .replace(/\((?:[^)]*)\)/g, ' ')
+    .replace(/^(?:med|og|samt|mellom)\s+/i, '')
+    .replace(/[\s,.;:–-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name.length < 3 || !/^[\p{Lu}\d]/u.test(name)) return null;
+  if (/^(ingen|nei|ja|ikke aktuelt|se vedlegg)$/i.test(name)) return null;
+  return name;
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+function sameName(a: string, b: string | null): boolean {
+  return b !== null && fold(a) === fold(b);
+}

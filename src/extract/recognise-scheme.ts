@@ -1,0 +1,65 @@
+import type { Evidence } from '../domain/evidence.ts';
+import type { Scheme } from '../schemes/scheme-schema.ts';
+import type { SourceDocument } from './source-text.ts';
+
+export interface SchemeMatch {
+  scheme: Scheme;
+  score: number;
+  evidence: Evidence;
+}
+
+const compiled = new WeakMap<Scheme, Array<{ re: RegExp; weight: number }>>();
+function aliases(scheme: Scheme) {
+  let list = compiled.get(scheme);
+  if (!list) {
+    list = scheme.recognition.aliases.map((a) => ({ re: new RegExp(a.pattern, 'iu'), weight: a.weight }));
+    compiled.set(scheme, list);
+  }
+  return list;
+}
+
+const MIN_SCORE = 6;
+const TITLE_LINES = 10;
+
+/**
+ * Scores every scheme by its aliases over the main documents' lines (title lines count
+ * triple, each alias once per document) and returns the best, or null when none is
+ * clearly named. Overgang beats the plain scheme when both match, since its name contains
+ * the other's.
+ */
+export function recogniseScheme(docs: SourceDocument[], schemes: Scheme[]): SchemeMatch | null {
+  let best: SchemeMatch | null = null;
+  for (const scheme of schemes) {
+    let score = 0;
+    let evidence: Evidence | null = null;
+    let evidenceWeight = 0;
+    for (const doc of docs) {
+      const texts = [
+        ...doc.lines.map((l, i) => ({
+          text: l.folded,
+          title: i < TITLE_LINES,
+          ev: { path: l.path, page: l.page, text: l.text },
+        })),
+        ...doc.sheets.flatMap((s) =>
+          s.cells.map((c) => ({
+            text: c.folded,
+            title: c.row <= 3,
+            ev: { path: c.path, page: null, sheet: s.name, cell: c.ref, text: c.text },
+          })),
+        ),
+      ];
+      for (const { re, weight } of aliases(scheme)) {
+        const hit = texts.find((t) => t.title && re.test(t.text)) ?? texts.find((t) => re.test(t.text));
+        if (!hit) continue;
+        const w = hit.title ? weight * 3 : weight;
+        score += w;
+        if (w > evidenceWeight) {
+          evidenceWeight = w;
+          evidence = hit.ev;
+        }
+      }
+    }
+    if (evidence && score >= MIN_SCORE && (!best || score > best.score)) best = { scheme, score, evidence };
+  }
+  return best;
+}

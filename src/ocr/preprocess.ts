@@ -1,0 +1,230 @@
+import type { GreyImage } from './grey-image.ts';
+
+/** Skew is searched within ±this many degrees; sheets fed more crooked than that are rare. */
+const MAX_SKEW_DEGREES = 5;
+/** Smaller angles are left alone: the engine copes, and rotating costs a resampling. */
+export const MIN_DESKEW_DEGREES = 0.2;
+/** The skew search works on a copy about this wide, which keeps it to a few milliseconds. */
+const SEARCH_WIDTH = 1000;
+
+/**
+ * Estimates the skew of text lines in degrees (positive: lines fall to the right, clockwise), by the
+ * projection-profile method: the angle at which dark pixels pile up in the fewest, sharpest rows.
+ */
+export function estimateSkew(image: GreyImage): number {
+  const factor = Math.max(1, Math.round(image.width / SEARCH_WIDTH));
+  const small = shrink(image, factor);
+  const threshold = otsu(small);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < small.height; y++) {
+    for (let x = 0; x < small.width; x++) {
+      if (small.data[y * small.width + x]! < threshold) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  // A blank page, or one that is all ink, has no lines to measure.
+  if (xs.length < 200 || xs.length > small.data.length * 0.5) return 0;
+  const score = (degrees: number): number => {
+    const angle = (degrees * Math.PI) / 180;
+    const sin = Math.sin(angle);
+    const cos = Math.cos(angle);
+    const offset = Math.ceil(small.width * Math.abs(sin)) + 1;
+    const rows = new Float64Array(small.height + 2 * offset + 2);
+    for (let i = 0; i < xs.length; i++) {
+      // The row a pixel would fall in once the page is turned back by `degrees`.
+      const row = Math.round(ys[i]! * cos - xs[i]! * sin) + offset;
+      rows[row]! += 1;
+    }
+    let sum = 0;
+    for (let i = 1; i < rows.length; i++) {
+      const d = rows[i]! - rows[i - 1]!;
+      sum += d * d;
+    }
+    return sum;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -MAX_SKEW_DEGREES; d <= MAX_SKEW_DEGREES + 1e-9; d += 0.25) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  const coarse = best;
+  for (let d = coarse - 0.25; d <= coarse + 0.25 + 1e-9; d += 0.05) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/**
+ * Rotates by `degrees` (positive: clockwise) about the centre with bilinear interpolation, keeping
+ * the canvas size; uncovered corners become white.
+ */
+export function rotateImage({ width, height, data }: GreyImage, degrees: number, fill = 255): GreyImage {
+  const angle = (degrees * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const cx = width / 2;
+  const cy = height / 2;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < width; x++) {
+      // The source pixel that lands here: turn back by -angle.
+      const dx = x - cx;
+      const sx = cos * dx + sin * dy + cx;
+      const sy = -sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
+        out[y * width + x] = fill;
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * width + x0;
+      const top = data[i]! + (data[i + 1]! - data[i]!) * fx;
+      const bottom = data[i + width]! + (data[i + width + 1]! - data[i + width]!) * fx;
+      out[y * width + x] = (top + (bottom - top) * fy + 0.5) | 0;
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Maps a point of an image rotated by {@link rotateImage} back to the original image. */
+export function unrotatePoint(
+  x: number,
+  y: number,
+  degrees: number,
+  width: number,
+  height: number,
+): { x: number; y: number } {
+  const angle = (degrees * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const dx = x - width / 2;
+  const dy = y - height / 2;
+  return { x: cos * dx + sin * dy + width / 2, y: -sin * dx + cos * dy + height / 2 };
+}
+
+/** Box-averaged copy, `factor` times smaller each way. */
+function shrink(image: GreyImage, factor: number): GreyImage {
+  if (factor === 1) return image;
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const data = new Uint8Array(width * height);
+  const area = factor * factor;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        const row = (y * factor + dy) * image.width + x * factor;
+        for (let dx = 0; dx < factor; dx++) sum += image.data[row + dx]!;
+      }
+      data[y * width + x] = sum / area;
+    }
+  }
+  return { width, height, data };
+}
+
+/** Otsu's threshold: the grey level that best splits the histogram into ink and paper. */
+export function otsu(image: GreyImage): number {
+  const histogram = new Float64Array(256);
+  for (const v of image.data) histogram[v]! += 1;
+  const total = image.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * histogram[i]!;
+  let sumBelow = 0;
+  let countBelow = 0;
+  let best = 128;
+  let bestVariance = -1;
+  for (let t = 0; t < 256; t++) {
+    countBelow += histogram[t]!;
+    if (countBelow === 0) continue;
+    const countAbove = total - countBelow;
+    if (countAbove === 0) break;
+    sumBelow += t * histogram[t]!;
+    const meanBelow = sumBelow / countBelow;
+    const meanAbove = (sumAll - sumBelow) / countAbove;
+    const variance = countBelow * countAbove * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) [best, bestVariance] = [t + 1, variance];
+  }
+  return best;
+}
+
+/** Ink runs longer than this (inches) are table rules and underlines, not strokes of letters. */
+const RULE_MIN_INCHES = 0.35;
+/** Breaks in a rule up to this many pixels (noise, JPEG) still count as one rule. */
+const RULE_MAX_GAP = 2;
+/** Pixels either side of a rule that belong to its blurred edge. */
+const RULE_EDGE = 2;
+
+/**
+ * Paints table rules and long underlines over with the paper's colour. Left in, the engine reads a
+ * cell border beside a digit as part of it ("|2" becomes "12") and joins cells into one line.
+ * Returns a new image; the original is untouched.
+ */
+export function removeRules(image: GreyImage, dpi: number): GreyImage {
+  const { width, height, data } = image;
+  const threshold = otsu(image);
+  const paper = paperLevel(image, threshold);
+  const minRun = Math.max(20, Math.round(RULE_MIN_INCHES * dpi));
+  const erase = new Uint8Array(width * height);
+  const scan = (count: number, length: number, at: (line: number, i: number) => number) => {
+    for (let line = 0; line < count; line++) {
+      let start = -1;
+      let lastInk = -1;
+      for (let i = 0; i <= length; i++) {
+        const ink = i < length && data[at(line, i)]! < threshold;
+        if (ink) {
+          if (start < 0) start = i;
+          lastInk = i;
+          continue;
+        }
+        if (start >= 0 && (i === length || i - lastInk > RULE_MAX_GAP)) {
+          if (lastInk - start + 1 >= minRun) for (let j = start; j <= lastInk; j++) erase[at(line, j)] = 1;
+          start = -1;
+        }
+      }
+    }
+  };
+  if (!process.env.VONLY) scan(height, width, (y, x) => y * width + x);
+  scan(width, height, (x, y) => y * width + x);
+  const out = new Uint8Array(data);
+  for (let i = 0; i < out.length; i++) {
+    if (!erase[i]) continue;
+    out[i] = paper;
+    // The rule's blurred edges too (two pixels each side), or a grey ghost of it is read as "|" or "i".
+    const x = i % width;
+    for (let d = -RULE_EDGE; d <= RULE_EDGE; d++) {
+      if (d !== 0 && x + d >= 0 && x + d < width && !erase[i + d]) out[i + d] = Math.max(out[i + d]!, paper);
+    }
+    const y = (i - x) / width;
+    for (let d = -RULE_EDGE; d <= RULE_EDGE; d++) {
+      const j = i + d * width;
+      if (d !== 0 && y + d >= 0 && y + d < height && !erase[j]) out[j] = Math.max(out[j]!, paper);
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** The typical paper brightness: the median of the pixels lighter than the ink threshold. */
+function paperLevel(image: GreyImage, threshold: number): number {
+  const histogram = new Float64Array(256);
+  let count = 0;
+  for (const v of image.data) {
+    if (v >= threshold) {
+      histogram[v]! += 1;
+      count++;
+    }
+  }
+  let seen = 0;
+  for (let v = 255; v >= 0; v--) {
+    seen += histogram[v]!;
+    if (seen >= count / 2) return v;
+  }
+  return 255;
+}

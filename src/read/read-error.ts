@@ -1,0 +1,34 @@
+import type { ReadFailure } from '../domain/document.ts';
+
+/** Why a read failed, as the ReadFailure reasons name it. */
+export type ReadErrorCode = ReadFailure['reason'];
+
+/**
+ * A reader's way of saying "this input cannot be read, and here is why" with a message for a reviewer
+ * (Norwegian). Anything else a reader throws is treated as a damaged file.
+ */
+export class ReadError extends Error {
+  readonly code: ReadErrorCode;
+
+  constructor(code: ReadErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = this.constructor.name;
+    this.code = code;
+  }
+}
+
+/** The message used for damaged files; `detail` is what the library said (may be English). */
+export function corruptMessage(detail: string): string {
+  const clean = detail
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:]+$/, '');
+  return clean ? `Filen er skadet og kan ikke leses: ${clean}.` : 'Filen er skadet og kan ikke leses.';
+}
+
+/** Turns anything a reader threw into a ReadFailure; unknown errors mean a damaged file. */
+export function failureFromError(error: unknown): ReadFailure {
+  if (error instanceof ReadError) return { reason: error.code, message: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { reason: 'corrupt', message: corruptMessage(detail) };
+}

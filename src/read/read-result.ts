@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+
+import type { FileFormat, ReadDocument, ReadFailure } from '../domain/document.ts';
+import type { ReadLimits } from './limits.ts';
+
+/** Options every reader accepts; readDocument passes them on. */
+export interface ReaderOptions {
+  /** The file's sha256 when the caller already computed it. */
+  sha256?: string;
+  limits?: Partial<ReadLimits>;
+  /** Aborts the read (readDocument uses it for the time limit). */
+  signal?: AbortSignal;
+}
+
+/** Hex sha256 of the bytes, the document identity used for duplicate detection. */
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Paths are reported with forward slashes whatever the platform. */
+export function normalisePath(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+/** A ReadDocument without content, to be filled in by a reader. */
+export function emptyDocument(
+  bytes: Buffer,
+  path: string,
+  format: FileFormat,
+  options: ReaderOptions = {},
+): ReadDocument {
+  return {
+    path: normalisePath(path),
+    sha256: options.sha256 ?? sha256Hex(bytes),
+    format,
+    method: 'none',
+    pageCount: null,
+    pages: [],
+    sheets: [],
+    pagesNeedingOcr: [],
+    failure: null,
+  };
+}
+
+/** A ReadDocument that carries only a failure. */
+export function failedDocument(
+  bytes: Buffer,
+  path: string,
+  format: FileFormat,
+  failure: ReadFailure,
+  options: ReaderOptions = {},
+): ReadDocument {
+  return { ...emptyDocument(bytes, path, format, options), failure };
+}
+
+/** Throws the signal's reason when it was aborted; readers call it between units of work. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+}

@@ -1,0 +1,288 @@
+import { isValidOrgNumber } from '../normalise/org-number.ts';
+import type { Evidence } from '../domain/evidence.ts';
+import type { Finding } from '../domain/record.ts';
+import type { RequiredField } from '../schemes/scheme-schema.ts';
+import { summariseBudget } from '../extract/budget.ts';
+import { fieldName } from './field-names.ts';
+import { finding, fte, kr, norwegianDate, type Rule, type RuleContext } from './rule-context.ts';
+
+export const unknownScheme: Rule = ({ fields, documents }) => {
+  if (fields.scheme || documents.every((d) => d.read.failure !== null)) return [];
+  const first = documents.find((d) => d.read.failure === null);
+  return [
+    finding(
+      'UNKNOWN_SCHEME',
+      'Fant ikke hvilken tilskuddsordning innsendingen gjelder. Velg ordning manuelt.',
+      first ? { path: first.read.path, page: 1, text: '' } : null,
+      'scheme',
+    ),
+  ];
+};
+
+function valueOf(ctx: RuleContext, field: RequiredField): unknown {
+  const f = ctx.fields;
+  switch (field) {
+    case 'applicant.name':
+      return f.applicant.name;
+    case 'applicant.orgNumber':
+      return f.applicant.orgNumber;
+    default:
+      return f[field];
+  }
+}
+
+/** Base fields every submission needs, used when no scheme is recognised. */
+const BASE: Record<'application' | 'report', RequiredField[]> = {
+  application: ['applicant.name', 'applicant.orgNumber', 'year', 'requestedAmount'],
+  report: ['applicant.name', 'applicant.orgNumber', 'year', 'grantedAmount', 'spentAmount'],
+};
+
+export const missingField: Rule = (ctx) => {
+  const { fields, scheme } = ctx;
+  if (!fields.kind) return [];
+  const year = fields.year?.value;
+  const grantYear = fields.grantYear?.value;
+  const required = scheme
+    ? scheme.requiredFields[fields.kind]
+        .filter((r) => !r.years || year === undefined || r.years.includes(year))
+        .filter((r) => !r.grantYears || grantYear === undefined || r.grantYears.includes(grantYear))
+        .map((r) => r.field)
+    : BASE[fields.kind];
+  const where =
+    ctx.documents.find((d) => d.type === fields.kind || d.type === 'financial-report') ?? ctx.documents[0];
+  return required
+    .filter((field) => valueOf(ctx, field) === null)
+    .map((field) =>
+      finding(
+        'MISSING_FIELD',
+        `Fant ikke ${fieldName(field)} i innsendingen. Legg inn verdien eller be kommunen om opplysningen.`,
+        where ? { path: where.read.path, page: null, text: '' } : null,
+        field,
+      ),
+    );
+};
+
+export const invalidOrgNumber: Rule = ({ fields }) => {
+  const out: Finding[] = [];
+  const org = fields.applicant.orgNumber;
+  if (org && !isValidOrgNumber(org.value)) {
+    out.push(
+      finding(
+        'INVALID_ORG_NUMBER',
+        `Organisasjonsnummeret ${org.value} er ikke gyldig (kontrollsifferet stemmer ikke).`,
+        org.evidence,
+        'applicant.orgNumber',
+      ),
+    );
+  }
+  for (const p of fields.partners) {
+    if (p.orgNumber && !isValidOrgNumber(p.orgNumber)) {
+      out.push(
+        finding(
+          'INVALID_ORG_NUMBER',
+          `Organisasjonsnummeret ${p.orgNumber} for ${p.name} er ikke gyldig (kontrollsifferet stemmer ikke).`,
+          p.evidence,
+          'partners',
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+/** The applicant must be a municipality where the scheme says so: by name or by the register. */
+export const ineligibleApplicant: Rule = ({ fields, scheme, register }) => {
+  if (!scheme || !scheme.applicantKinds.kinds.includes('kommune') || scheme.applicantKinds.kinds.length > 1)
+    return [];
+  const name = fields.applicant.name;
+  if (!name) return [];
+  const org = fields.applicant.orgNumber?.value;
+  const isMunicipality =
+    /\bkommune\b|\bsuohkan\b|\bgielda\b/i.test(name.value) ||
+    fields.applicant.municipality !== null ||
+    (register !== null && org !== undefined && register.byOrgNumber(org).length > 0);
+  if (isMunicipality) return [];
+  return [
+    finding(
+      'INELIGIBLE_APPLICANT',
+      `Søkeren «${name.value}» er ikke en kommune. Ordningen «${scheme.name}» har bare kommuner som søkere.`,
+      name.evidence,
+      'applicant.name',
+    ),
+  ];
+};
+
+export const missingCooperationAgreement: Rule = ({ fields, scheme, documents }) => {
+  if (!scheme || fields.kind !== 'application') return [];
+  const hasAgreement = documents.some((d) => d.type === 'cooperation-agreement');
+  if (hasAgreement) return [];
+  const hf = fields.partners.find((p) => p.kind === 'helseforetak');
+  const needed = scheme.requiredAttachments.find(
+    (r) =>
+      r.type === 'cooperation-agreement' &&
+      (r.when === 'always' || (r.when === 'partner-helseforetak' && hf)),
+  );
+  if (!needed) return [];
+  const why = hf ? ` når ${hf.name} er samarbeidspart` : '';
+  return [
+    finding(
+      'MISSING_COOPERATION_AGREEMENT',
+      `Samarbeidsavtale mangler. Ordningen krever at samarbeidsavtale legges ved søknaden${why}.`,
+      hf?.evidence ?? null,
+      null,
+    ),
+  ];
+};
+
+/** Caps for the scheme, year, priority and grant year: rate × positions, flat sums, max positions. */
+export const overCap: Rule = ({ fields, scheme }) => {
+  if (!scheme || fields.kind !== 'application') return [];
+  const year = fields.year?.value;
+  const priority = fields.priority?.value;
+  const grantYear = fields.grantYear?.value;
+  const requested = fields.requestedAmount;
+  const positions = fields.positions;
+  const out: Finding[] = [];
+  for (const cap of scheme.caps) {
+    if (cap.years && (year === undefined || !cap.years.includes(year))) continue;
+    if (cap.priority && cap.priority !== priority) continue;
+    if (cap.grantYears && (grantYear === undefined || !cap.grantYears.includes(grantYear))) continue;
+    const scope = capScope(cap.priority, cap.grantYears);
+    if (cap.maxPositions !== undefined && positions && positions.value > cap.maxPositions) {
+      out.push(
+        finding(
+          'OVER_CAP',
+          `Søknaden gjelder ${fte(positions.value)} stillinger, men ordningen gir tilskudd til høyst ${fte(cap.maxPositions)}${scope}.`,
+          positions.evidence,
+          'positions',
+        ),
+      );
+    }
+    if (cap.maxAmount !== undefined && requested && requested.value > cap.maxAmount) {
+      out.push(
+        finding(
+          'OVER_CAP',
+          `Søknadsbeløpet ${kr(requested.value)} er over øvre grense på ${kr(cap.maxAmount)}${scope}.`,
+          requested.evidence,
+          'requestedAmount',
+        ),
+      );
+    }
+    if (cap.perPosition !== undefined && requested && positions) {
+      const limit = Math.round(cap.perPosition * positions.value);
+      if (requested.value > limit) {
+        out.push(
+          finding(
+            'OVER_CAP',
+            `Søknadsbeløpet ${kr(requested.value)} er over grensen på ${kr(limit)} (${kr(cap.perPosition)} per 100 % stilling × ${fte(positions.value)} stillinger${scope}).`,
+            requested.evidence,
+            'requestedAmount',
+          ),
+        );
+      }
+    }
+  }
+  // One finding per field is enough for a reviewer.
+  return out.filter((f, i) => out.findIndex((g) => g.field === f.field) === i);
+};
+
+function capScope(priority: string | undefined, grantYears: number[] | undefined): string {
+  const parts: string[] = [];
+  if (priority) parts.push(priority);
+  if (grantYears) parts.push(grantYears.map((g) => (g === 0 ? 'forprosjekt' : `år ${g}`)).join(' og '));
+  return parts.length > 0 ? ` for ${parts.join(', ')}` : '';
+}
+
+export const ineligibleCost: Rule = ({ fields, scheme }) => {
+  if (!scheme?.excludedCosts || !fields.budget) return [];
+  const excluded = new Set(scheme.excludedCosts.categories);
+  return fields.budget.items
+    .filter((item) => excluded.has(item.category) && item.value > 0)
+    .map((item) =>
+      finding(
+        'INELIGIBLE_COST',
+        `Budsjettposten «${item.label}» (${kr(item.value)}) er ${item.category}, som ordningen ikke gir tilskudd til.`,
+        item.evidence,
+        'budget',
+      ),
+    );
+};
+
+export const lateSubmission: Rule = ({ fields, scheme }) => {
+  if (!scheme || !fields.submittedDate || !fields.year || !fields.kind) return [];
+  const year = fields.year.value;
+  const entry = scheme.years.find((y) => y.year === year);
+  let deadline: string | undefined;
+  if (fields.kind === 'application') deadline = entry?.applicationDeadline;
+  else
+    deadline =
+      entry?.reportDeadline ??
+      (scheme.reportDeadlineFollowingYear
+        ? `${year + 1}-${scheme.reportDeadlineFollowingYear.monthDay}`
+        : undefined);
+  if (!deadline) return [];
+  // Dates on paper carry no time: a submission dated the deadline day is on time.
+  if (fields.submittedDate.value <= deadline.slice(0, 10)) return [];
+  const what = fields.kind === 'application' ? 'Søknadsfristen' : 'Rapporteringsfristen';
+  return [
+    finding(
+      'LATE_SUBMISSION',
+      `${what} for ${year} var ${norwegianDate(deadline)}, men innsendingen er datert ${norwegianDate(fields.submittedDate.value)}.`,
+      fields.submittedDate.evidence,
+      'submittedDate',
+    ),
+  ];
+};
+
+export const sumMismatch: Rule = ({ fields }) => {
+  const out: Finding[] = [];
+  const budget = fields.budget;
+  if (budget && budget.items.length > 0) {
+    const sum = budget.items.reduce((a, b) => a + b.value, 0);
+    if (budget.statedTotal && Math.abs(budget.statedTotal.value - sum) > 1) {
+      out.push(
+        finding(
+          'SUM_MISMATCH',
+          `Budsjettpostene summerer til ${kr(sum)}, men oppgitt sum er ${kr(budget.statedTotal.value)}.`,
+          budget.statedTotal.evidence,
+          'budget',
+        ),
+      );
+    } else if (
+      fields.kind === 'application' &&
+      fields.requestedAmount &&
+      (budget.basis === 'grant' || !budget.hasFinancing) &&
+      Math.abs((budget.statedTotal?.value ?? sum) - fields.requestedAmount.value) > 1
+    ) {
+      const total = budget.statedTotal?.value ?? sum;
+      out.push(
+        finding(
+          'SUM_MISMATCH',
+          `Budsjettet summerer til ${kr(total)}, men søknadsbeløpet er ${kr(fields.requestedAmount.value)}.`,
+          (budget.statedTotal?.evidence ?? budget.items[0]!.evidence) as Evidence,
+          'requestedAmount',
+        ),
+      );
+    }
+  }
+  const { grantedAmount: granted, spentAmount: spent, unusedAmount: unused } = fields;
+  if (
+    fields.kind === 'report' &&
+    granted &&
+    spent &&
+    unused &&
+    Math.abs(spent.value + unused.value - granted.value) > 1
+  ) {
+    out.push(
+      finding(
+        'SUM_MISMATCH',
+        `Forbrukt ${kr(spent.value)} og ubrukte midler ${kr(unused.value)} blir ${kr(spent.value + unused.value)}, men tildelt beløp er ${kr(granted.value)}.`,
+        unused.evidence,
+        'spentAmount',
+      ),
+    );
+  }
+  return out;
+};
+
+export { summariseBudget };
