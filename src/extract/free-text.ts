@@ -17,7 +17,11 @@ function moneyAfter(sentences: Sentence[], keyword: RegExp, exclude?: RegExp): E
       hits.filter((h) => h.end <= m.index && m.index - h.end <= 12).pop();
     if (hit && hit.amount > 0) return { value: hit.amount, evidence: s.evidence, confidence: s.confidence };
     // "Det søkes om 570000 fra …": a bare whole number right after the verb is the amount.
-    const bare = /^\W{0,3}(?:om\s+)?(\d{4,9})\b(?![.,]\d|\s*%)/.exec(s.text.slice(m.index + m[0].length));
+    // "Tildelt beløp for 2023 var 234000": a bare whole number after a copula a little further on.
+    const rest = s.text.slice(m.index + m[0].length);
+    const bare =
+      /^\W{0,3}(?:om\s+)?(\d{4,9})\b(?![.,]\d|\s*%)/.exec(rest) ??
+      /^[^.]{0,40}?\b(?:var|er|på|utgjør|utgjorde)\s+(\d{4,9})\b(?![.,]\d|\s*%)/.exec(rest);
     if (bare) return { value: Number(bare[1]), evidence: s.evidence, confidence: s.confidence };
   }
   return null;
@@ -55,7 +59,8 @@ export function yearInText(sentences: Sentence[], kind: 'application' | 'report'
       ? [
           /\b(?:rapport(?:ering)?|regnskap|økonomirapport|forbruk)\b.{0,200}?\b(?:for|i)\s+(?:tilskudds)?(?:år(?:et)?\s+)?(20\d\d)\b/i,
           /\btilskudds?året\s+(20\d\d)\b/i,
-          /\b(?:tildelt|mottatt|innvilget)\b[^.]{0,60}?\b(?:for|i)\s+(20\d\d)\b/i,
+          /\b(?:tildelt|mottatt|mottok|innvilget|fikk)\b.{0,200}?\b(?:for|i)\s+(20\d\d)\b/i,
+          /\b(?:brukt|benyttet|forbrukt)\b.{0,80}?\bi\s+(20\d\d)\b/i,
         ]
       : [
           /\b(?:søknad|søknaden|søker|søkes|tilskudd)\b.{0,200}?\b(?:for|i|til)\s+(?:tilskudds)?(?:år(?:et)?\s+)?(20\d\d)\b/i,
@@ -86,7 +91,7 @@ export function yearInTitle(titles: Sentence[]): Extracted<number> | null {
 export function grantYearInText(sentences: Sentence[]): Extracted<number> | null {
   for (const s of sentences) {
     if (
-      !/forprosjekt|(?<!\p{L})år\s*[1-4]\b|driftsår|prosjektår|tilskuddsperiode|videreføring|første år|andre år|tredje år|fjerde år/iu.test(
+      !/forprosjekt|(?<!\p{L})[åa]r\s*[1-4]\b|driftsår|prosjektår|tilskuddsperiode|videreføring|første år|andre år|tredje år|fjerde år/iu.test(
         s.text,
       )
     )

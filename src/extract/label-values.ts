@@ -84,9 +84,39 @@ function matchLabel(regexes: RegExp[], text: string): { rank: number; value: str
   return null;
 }
 
+/**
+ * Lines with labels that a narrow table cell broke mid-word ("Organisasjonsnumm" / "er") joined
+ * again, and a hint in brackets under a label ("Kommunenummer" / "(4 siffer)") dropped.
+ */
+function joinWrappedLabels(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (next && next.page === line.page) {
+      // The label is the line's first column; the value may already stand beside it.
+      const [label = '', ...values] = line.text.split('\t');
+      const joined = `${label}${next.text.trim()}`;
+      if (/^\p{Ll}{1,5}$/u.test(next.text.trim()) && /\p{L}$/u.test(label) && looksLikeLabel(joined)) {
+        out.push({ ...line, text: [joined, ...values].join('\t') });
+        i++;
+        continue;
+      }
+      if (/^\([^)]{1,30}\)$/.test(next.text.trim()) && !line.text.includes('\t') && looksLikeLabel(label)) {
+        out.push(line);
+        i++;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 function fromLines(doc: SourceDocument, field: LabelledField, regexes: RegExp[]): LabelHit[] {
   const hits: LabelHit[] = [];
-  doc.lines.forEach((line, i) => {
+  const lines = joinWrappedLabels(doc.lines);
+  lines.forEach((line, i) => {
     const segments = line.text.split('\t');
     segments.forEach((segment, s) => {
       const m = matchLabel(regexes, segment);
@@ -96,10 +126,10 @@ function fromLines(doc: SourceDocument, field: LabelledField, regexes: RegExp[])
       // A table row puts the value in the next column; a form export puts it on the next line.
       if (raw === '' && s + 1 < segments.length) raw = segments[s + 1]!.trim();
       if (raw === '' && s === segments.length - 1) {
-        const next = doc.lines[i + 1];
+        const next = lines[i + 1];
         if (next && next.page === line.page && CHECKBOX.test(next.text)) {
           // A list of boxes under the label: the ticked one is the answer, an unticked list none.
-          const ticked = tickedBelow(doc.lines, i + 1);
+          const ticked = tickedBelow(lines, i + 1);
           if (!ticked) return;
           raw = ticked.text.replace(CHECKBOX, '').trim();
           source = ticked;
@@ -115,11 +145,11 @@ function fromLines(doc: SourceDocument, field: LabelledField, regexes: RegExp[])
       }
       // A table cell that wraps: "X (org.nr. 933277461), Seljord" / "kommune og Y".
       for (
-        let j = doc.lines.indexOf(source) + 1;
-        j < doc.lines.length && raw !== '' && continues(raw, doc.lines[j]!);
+        let j = lines.indexOf(source) + 1;
+        j < lines.length && raw !== '' && continues(raw, lines[j]!);
         j++
       ) {
-        raw = /-$/.test(raw) ? raw + doc.lines[j]!.text : `${raw} ${doc.lines[j]!.text}`;
+        raw = /-$/.test(raw) ? raw + lines[j]!.text : `${raw} ${lines[j]!.text}`;
       }
       if (UNTICKED.test(raw)) return;
       raw = raw.replace(CHECKBOX, '').trim();
@@ -179,15 +209,22 @@ function cellRaw(cell: SourceCell): string {
   return cell.text;
 }
 
-/** The value beside a label cell: the first filled cell to the right, else the one below. */
+/**
+ * The value beside a label cell: the first filled cell to the right, else the one below. In a row of
+ * headings ("Tilskuddsmottaker | Org.nr. | Ordning") each value stands below its heading instead.
+ */
 function neighbourValue(grid: Map<string, SourceCell>, label: SourceCell): SourceCell | null {
-  for (let col = label.col + 1; col <= label.col + 6; col++) {
-    const c = grid.get(cellKey(label.row, col));
-    if (c) return c;
-  }
-  // A column heading ("Post | Regnskap") has its neighbours' values below, not its own.
-  if (grid.get(cellKey(label.row, label.col - 1))) return null;
+  let right: SourceCell | undefined;
+  for (let col = label.col + 1; col <= label.col + 6 && !right; col++)
+    right = grid.get(cellKey(label.row, col));
+  const isLabel = (c: SourceCell | undefined): boolean => !!c && looksLikeLabel(c.text.trim());
+  const left = grid.get(cellKey(label.row, label.col - 1));
   const below = grid.get(cellKey(label.row + 1, label.col));
   // A heading cell ("Søker") above the form's own label row is not a label with a value.
-  return below && !looksLikeLabel(below.text.trim()) ? below : null;
+  const valueBelow = below && !isLabel(below) ? below : null;
+  const headingRow = !!valueBelow && (isLabel(right) || isLabel(left));
+  if (right && !headingRow) return right;
+  // A column heading ("Post | Regnskap") has its neighbours' values below, not its own.
+  if (left && !headingRow) return null;
+  return valueBelow;
 }

@@ -218,10 +218,12 @@ export function extractPartners(
     // The parties head the agreement: "mellom / X kommune, org.nr. … / og / Y HF, org.nr. …".
     const head = doc.lines.slice(0, 25);
     for (const line of head) {
-      if (/^§|^\d+\s*[.)]?\s+\p{Lu}/u.test(line.text) && found.length > 0) break;
+      // The next section ends the head, unless it is the list of parties itself ("1. Parter").
+      const section = /^§|^\d+\s*[.)]?\s+\p{Lu}/u.test(line.text);
+      if (section && !/\b(?:avtale)?part(?:er|ene|ar|ane)\b/i.test(line.text) && found.length > 0) break;
       const party =
         /^(?:(?:part|avtalepart)\s*\d?\s*[:.]?\s*)?(.{3,80}?\b(?:kommune|HF))\b\s*(?:[,(]|$)/iu.exec(
-          line.text.split('\t')[0]!,
+          line.text.split('\t')[0]!.replace(/^.*?\bmellom\s+/i, ''),
         );
       if (party) {
         const parties = partiesInList(party[1]!.replace(/^(?:mellom|og)\s+/i, ''));

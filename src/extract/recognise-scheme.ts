@@ -35,11 +35,12 @@ export function recogniseScheme(docs: SourceDocument[], schemes: Scheme[]): Sche
     let evidenceWeight = 0;
     for (const doc of docs) {
       const texts = [
-        ...doc.lines.map((l, i) => ({
-          text: l.folded,
-          title: i < TITLE_LINES,
-          ev: { path: l.path, page: l.page, text: l.text },
-        })),
+        ...doc.lines.map((l, i) => {
+          // A scheme's long name often wraps ("… voksne med behov for / langvarig oppfølging …").
+          const next = doc.lines[i + 1];
+          const joined = next && next.page === l.page ? `${l.folded} ${next.folded}` : l.folded;
+          return { text: joined, title: i < TITLE_LINES, ev: { path: l.path, page: l.page, text: l.text } };
+        }),
         ...doc.sheets.flatMap((s) =>
           s.cells.map((c) => ({
             text: c.folded,
