@@ -34,7 +34,8 @@ export function parseGrantYear(raw: string): number | null {
   const t = raw.toLowerCase();
   if (/forprosjekt|forstudie|planleggingsår/.test(t)) return 0;
   const patterns = [
-    /(?<!\p{L})år\s*(?:nr\.?\s*)?([1-4])\b/u,
+    // "ar": OCR of a small or faint «å» loses its ring; a lone "ar" before a digit is no other word.
+    /(?<!\p{L})[åa]r\s*(?:nr\.?\s*)?([1-4])\b/u,
     /\b([1-4])\.\s*(?:drifts|prosjekt|tilskudds)?år\b/,
     /\b(første|andre|tredje|fjerde)\s+(?:drifts|prosjekt|tilskudds)?år/,
     /^\s*([1-4])\s*$/,

@@ -1,6 +1,6 @@
 import type { ReadDocument, TextPage } from '../domain/document.ts';
 import { decodeRaster, decodeTiffPage, imageDpi, limitPixels, type GreyImage } from './grey-image.ts';
-import { DEFAULT_OCR_DPI } from './ocr-defaults.ts';
+import { DEFAULT_OCR_DPI, SCAN_DPI_RANGE } from './ocr-defaults.ts';
 import { OcrSetupError } from './ocr-error.ts';
 import { ocrTextPage, type BoxMapping } from './ocr-page.ts';
 import type { OcrEngine, PageSegmentation } from './ocr-pool.ts';
@@ -10,7 +10,7 @@ import { openPdfRenderer, type PdfRenderer } from './render-pdf-page.ts';
 export { DEFAULT_OCR_DPI } from './ocr-defaults.ts';
 
 export interface OcrDocumentOptions {
-  /** Resolution PDF pages are rendered at. */
+  /** Resolution PDF pages that draw no scanned image are rendered at (scans: their own, bounded). */
   dpi?: number;
   /** Page segmentation; default {@link DEFAULT_SEGMENTATION}. */
   segmentation?: PageSegmentation;
@@ -46,7 +46,7 @@ export async function ocrDocument(
   const segmentation = options.segmentation ?? DEFAULT_SEGMENTATION;
   let source: PageSource;
   try {
-    source = await openSource(read, bytes, dpi);
+    source = await openPageSource(read, bytes, dpi);
   } catch (error) {
     return withFailure(read, [], error);
   }
@@ -90,19 +90,29 @@ export async function ocrDocument(
 
 async function ocrPage(
   number: number,
-  { image, dpi, scale }: PageImage,
+  page: PageImage,
   engine: OcrEngine,
   segmentation: PageSegmentation,
 ): Promise<TextPage> {
+  const { image, dpi, mapping } = preparePage(page);
+  const result = await engine.recognize({ image, dpi, segmentation });
+  return ocrTextPage(number, result.words, mapping);
+}
+
+/** A page as the engine is given it, and how its pixels map back to the page's own space. */
+export interface PreparedPage {
+  image: GreyImage;
+  dpi: number;
+  mapping: BoxMapping;
+}
+
+/** Deskews a page image when it is measurably tilted (the bench prepares its pages with this too). */
+export function preparePage({ image, dpi, scale }: PageImage): PreparedPage {
   const mapping: BoxMapping = { scale };
   const skew = estimateSkew(image);
-  let readImage = image;
-  if (Math.abs(skew) >= MIN_DESKEW_DEGREES) {
-    readImage = rotateImage(image, -skew);
-    mapping.toOriginal = (x, y) => unrotatePoint(x, y, -skew, image.width, image.height);
-  }
-  const result = await engine.recognize({ image: readImage, dpi, segmentation });
-  return ocrTextPage(number, result.words, mapping);
+  if (Math.abs(skew) < MIN_DESKEW_DEGREES) return { image, dpi, mapping };
+  mapping.toOriginal = (x, y) => unrotatePoint(x, y, -skew, image.width, image.height);
+  return { image: rotateImage(image, -skew), dpi, mapping };
 }
 
 /** The OCR'd pages in place of the poor ones, in page order (image files start with none). */
@@ -123,13 +133,13 @@ function withFailure(read: ReadDocument, pages: TextPage[], error: unknown): Rea
 }
 
 /** A page as a greyscale image, its resolution, and the factor from its pixels to the page's space. */
-interface PageImage {
+export interface PageImage {
   image: GreyImage;
   dpi: number;
   scale: number;
 }
 
-interface PageSource {
+export interface PageSource {
   page(number: number): Promise<PageImage>;
   close(): Promise<void>;
 }
@@ -147,12 +157,24 @@ function imagePage(
   return { image, dpi, scale: factor };
 }
 
-async function openSource(read: ReadDocument, bytes: Buffer, dpi: number): Promise<PageSource> {
+/** A scan is rendered at its own resolution within {@link SCAN_DPI_RANGE}; other pages at the fallback. */
+export function renderDpi(scanDpi: number | null, fallbackDpi: number): number {
+  if (scanDpi === null) return fallbackDpi;
+  return Math.min(SCAN_DPI_RANGE.max, Math.max(SCAN_DPI_RANGE.min, scanDpi));
+}
+
+/** Opens a read document's pages as images: PDF pages rendered, image files decoded. */
+export async function openPageSource(
+  read: ReadDocument,
+  bytes: Buffer,
+  fallbackDpi: number = DEFAULT_OCR_DPI,
+): Promise<PageSource> {
   switch (read.format) {
     case 'pdf': {
       const renderer: PdfRenderer = await openPdfRenderer(bytes);
       return {
         page: async (number) => {
+          const dpi = renderDpi(await renderer.imageDpi(number), fallbackDpi);
           const image = await renderer.render(number, dpi);
           // Boxes of PDF pages are given in points, the space of the text layer.
           const size = await renderer.pageSize(number);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 import { greyFromRgba, limitPixels, MAX_OCR_PIXELS, type GreyImage } from './grey-image.ts';
 
@@ -23,6 +23,12 @@ export interface PdfRenderer {
   pageCount: number;
   /** A page's size in points (its own coordinate space, which OCR boxes of PDF pages are given in). */
   pageSize(page: number): Promise<{ width: number; height: number }>;
+  /**
+   * The resolution of the largest image drawn on a page (a scan's own DPI: its pixels over the size it
+   * is drawn at), or null when the page draws no image. Rendering at this resolution neither throws
+   * away the scan's detail nor adds interpolation blur.
+   */
+  imageDpi(page: number): Promise<number | null>;
   /** Renders page `page` (1-based) at `dpi`, white background, annotations (filled fields) included. */
   render(page: number, dpi: number): Promise<GreyImage>;
   close(): Promise<void>;
@@ -46,6 +52,15 @@ export async function openPdfRenderer(bytes: Uint8Array): Promise<PdfRenderer> {
       const page = await doc.getPage(number);
       const { width, height } = page.getViewport({ scale: 1 });
       return { width, height };
+    },
+    async imageDpi(number: number): Promise<number | null> {
+      const page = await doc.getPage(number);
+      try {
+        const { fnArray, argsArray } = await page.getOperatorList();
+        return largestImageDpi(fnArray, argsArray as unknown[][]);
+      } finally {
+        page.cleanup();
+      }
     },
     async render(number: number, dpi: number): Promise<GreyImage> {
       const page = await doc.getPage(number);
@@ -75,4 +90,52 @@ export async function openPdfRenderer(bytes: Uint8Array): Promise<PdfRenderer> {
       await task.destroy();
     },
   };
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+/**
+ * Follows the current transformation through save/transform/restore and, for each image painted,
+ * relates its pixel size to the size it is drawn at (the unit square through the matrix, in points).
+ * The largest image (by drawn area) wins: a scan's page image, not a logo beside it.
+ */
+export function largestImageDpi(fnArray: readonly number[], argsArray: readonly unknown[][]): number | null {
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let best: { area: number; dpi: number } | null = null;
+  for (let i = 0; i < fnArray.length; i++) {
+    const op = fnArray[i];
+    const args = argsArray[i] ?? [];
+    if (op === OPS.save) stack.push(ctm);
+    else if (op === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (op === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject) {
+      const [pixelsWide, pixelsHigh] =
+        op === OPS.paintImageXObject
+          ? [Number(args[1]), Number(args[2])]
+          : [
+              Number((args[0] as { width?: number })?.width),
+              Number((args[0] as { height?: number })?.height),
+            ];
+      const drawnWide = Math.hypot(ctm[0], ctm[1]);
+      const drawnHigh = Math.hypot(ctm[2], ctm[3]);
+      if (!(pixelsWide > 0 && pixelsHigh > 0 && drawnWide > 0 && drawnHigh > 0)) continue;
+      const dpi = Math.min(pixelsWide / drawnWide, pixelsHigh / drawnHigh) * POINTS_PER_INCH;
+      const area = drawnWide * drawnHigh;
+      if (!best || area > best.area) best = { area, dpi };
+    }
+  }
+  return best ? Math.round(best.dpi) : null;
+}
+
+/** m × n in pdf.js's (and the PDF spec's) [a b c d e f] convention: n applied first. */
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    n[0] * m[0] + n[1] * m[2],
+    n[0] * m[1] + n[1] * m[3],
+    n[2] * m[0] + n[3] * m[2],
+    n[2] * m[1] + n[3] * m[3],
+    n[4] * m[0] + n[5] * m[2] + m[4],
+    n[4] * m[1] + n[5] * m[3] + m[5],
+  ];
 }

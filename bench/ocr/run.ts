@@ -1,0 +1,161 @@
+/**
+ * OCR throughput and accuracy: the pipeline's pool of tesseract.js workers against the native
+ * `tesseract` command, on the same page images, with the same language data, on the same number of
+ * cores, one after the other in this process.
+ *
+ *   npm run bench:ocr [-- --workers N] [--segmentation auto|single-block] [--dpi N] [--rounds R]
+ *
+ * Pages: every page of the scanned samples that the pipeline OCRs, prepared as the pipeline prepares
+ * them. Throughput: pages per second including each engine's model loading (N workers / N processes).
+ * Accuracy: characters against the born-digital twin's text layer of the same page. --dpi renders the
+ * scanned PDF pages at a fixed resolution instead of the scan's own; --rounds repeats both runs
+ * alternately and keeps each engine's fastest. Needs the native command: bash bench/setup.sh.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { prepareTessdata } from '../../src/ocr/language-data.ts';
+import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
+import { OcrPool, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
+import { parseTesseractTsv, type EngineWord } from '../../src/ocr/tsv.ts';
+import { benchPages, type BenchPage } from './bench-pages.ts';
+import { accuracy, tally } from './char-accuracy.ts';
+import { nativeTesseractVersion, runNative } from './native-tesseract.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface EngineRun {
+  words: EngineWord[][];
+  ms: number;
+}
+
+interface PoolRun extends EngineRun {
+  startMs: number;
+  rssIdleMb: number;
+  rssPeakMb: number;
+}
+
+async function runPool(
+  pages: readonly BenchPage[],
+  workers: number,
+  segmentation: PageSegmentation,
+): Promise<PoolRun> {
+  const tessdata = prepareTessdata();
+  const rss = () => process.memoryUsage().rss / 2 ** 20;
+  const before = rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+  const pool = new OcrPool({ workers, tessdata });
+  try {
+    const started = performance.now();
+    await pool.start();
+    const startMs = performance.now() - started;
+    const rssIdleMb = (rss() - before) / workers;
+    const results = await Promise.all(
+      pages.map((page) => pool.recognize({ image: page.image, dpi: page.dpi, segmentation })),
+    );
+    const ms = performance.now() - started;
+    return {
+      words: results.map((r) => r.words),
+      ms,
+      startMs,
+      rssIdleMb,
+      rssPeakMb: (peak - before) / workers,
+    };
+  } finally {
+    clearInterval(sampler);
+    await pool.terminate();
+  }
+}
+
+/** The page's text as the pipeline lays it out from the engine's words. */
+const pageText = (words: EngineWord[]) => ocrTextPage(1, words, { scale: 1 }).text;
+
+const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
+const pad = (s: string, n: number) => s.padEnd(n);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      workers: { type: 'string', default: String(availableParallelism()) },
+      segmentation: { type: 'string', default: 'auto' },
+      dpi: { type: 'string' },
+      rounds: { type: 'string', default: '1' },
+    },
+  });
+  const workers = Number(values.workers);
+  const rounds = Number(values.rounds);
+  const segmentation = values.segmentation as PageSegmentation;
+  if (!['auto', 'single-block'].includes(segmentation))
+    throw new Error('--segmentation must be auto or single-block');
+  if (!(workers >= 1 && rounds >= 1)) throw new Error('--workers and --rounds must be positive');
+  const forceDpi = values.dpi ? Number(values.dpi) : undefined;
+
+  const version = nativeTesseractVersion();
+  const tessdata = prepareTessdata();
+  const pages = await benchPages(join(REPO, 'samples'), forceDpi);
+  console.log(
+    `${pages.length} pages from the scanned samples; ${workers} workers / processes; ` +
+      `segmentation ${segmentation}; PDF scans at ${forceDpi ? `${forceDpi} DPI` : 'their own DPI'}`,
+  );
+  console.log(`language data: ${tessdata.description} (${tessdata.dir})`);
+  console.log(`native: ${version}, OMP_THREAD_LIMIT=1\n`);
+
+  let pool: PoolRun | undefined;
+  let native: { tsv: string[]; ms: number } | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const p = await runPool(pages, workers, segmentation);
+    if (!pool || p.ms < pool.ms) pool = p;
+    const n = await runNative(pages, workers, tessdata, segmentation);
+    if (!native || n.ms < native.ms) native = n;
+  }
+  const nativeWords = native!.tsv.map(parseTesseractTsv);
+  const score = (words: EngineWord[][]) =>
+    accuracy(tally(pages.map((page, i) => ({ read: pageText(words[i]!), truth: page.truth }))));
+
+  console.log(pad('page', 64), pad('DPI', 5), pad('pool', 9), 'native');
+  pages.forEach((page, i) => {
+    const one = (words: EngineWord[]) => pct(accuracy(tally([{ read: pageText(words), truth: page.truth }])));
+    console.log(
+      pad(page.name, 64),
+      pad(String(Math.round(page.dpi)), 5),
+      pad(one(pool!.words[i]!), 9),
+      one(nativeWords[i]!),
+    );
+  });
+
+  const poolRate = pages.length / (pool!.ms / 1000);
+  const nativeRate = pages.length / (native!.ms / 1000);
+  const poolAccuracy = score(pool!.words);
+  const nativeAccuracy = score(nativeWords);
+  console.log('');
+  console.log(pad('engine', 32), pad('seconds', 9), pad('pages/s', 9), 'character accuracy');
+  console.log(
+    pad('tesseract.js pool (pipeline)', 32),
+    pad((pool!.ms / 1000).toFixed(1), 9),
+    pad(poolRate.toFixed(3), 9),
+    pct(poolAccuracy),
+  );
+  console.log(
+    pad('native tesseract', 32),
+    pad((native!.ms / 1000).toFixed(1), 9),
+    pad(nativeRate.toFixed(3), 9),
+    pct(nativeAccuracy),
+  );
+  console.log('');
+  console.log(`throughput ratio pool / native: ${(poolRate / nativeRate).toFixed(2)} (goal >= 0.85)`);
+  console.log(
+    `accuracy pool - native: ${((poolAccuracy - nativeAccuracy) * 100).toFixed(2)} points (goal >= 0)`,
+  );
+  console.log(
+    `pool start ${(pool!.startMs / 1000).toFixed(1)} s; memory per worker: ` +
+      `${pool!.rssIdleMb.toFixed(0)} MB idle, ${pool!.rssPeakMb.toFixed(0)} MB peak (process RSS / workers)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
