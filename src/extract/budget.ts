@@ -27,7 +27,7 @@ const OWN_COLUMN = /egen|kommunal|annen|andre|sum|total|budsjett(?!post)|avvik|d
 const HEADER_LABEL =
   /^(forbruk av|post|kostnad|kostnadstype|kostnader|utgift|utgifter|budsjettpost|art|beskrivelse|type|formål|tiltak|aktivitet)/;
 const HEADING =
-  /^(?:\d+[.)]?\s*)?(budsjett|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|finansieringsplan|regnskap(?!s?år)|forbruk|økonomisk oversikt|budsjett og finansiering)/;
+  /^(?:\d+[.)]?\s*)?(budsjett(?!s?år)|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|finansieringsplan|regnskap(?!s?år)|forbruk|økonomisk oversikt|budsjett og finansiering)/;
 
 /** Picks the amount column from header texts: the grant's (applications) or spending's (reports). */
 function chooseColumn(
@@ -129,7 +129,7 @@ function isCostLabel(label: string, amount: number): boolean {
   // "Rapporteringsår 2022" is a year beside its label, not a cost.
   if (/år\b|\bår|periode|dato/u.test(label) && amount >= 1990 && amount <= 2100) return false;
   if (
-    /^(dato|org|kommune|søker|kontakt|telefon|e-?post|år\b|periode|tilskudds?(?:år|periode)|prosjekt(navn)?\b|navn|adresse|konto|stilling(?:er)? i|antall|type|driftsår|fase)/.test(
+    /^(dato|org|kommune|søker|kontakt|telefon|e-?post|samarbeid|partner|medsøker|år\b|periode|tilskudds?(?:år|periode)|prosjekt(navn)?\b|navn|adresse|konto|stilling(?:er)? i|antall|type|driftsår|fase)/.test(
       label,
     )
   )
@@ -226,6 +226,8 @@ function amountOfLine(text: string, column: number | null): { label: string; amo
 /** A table cell that holds an amount: currency or at least three digits, never "2. år" or "400 %". */
 function isMoneyCell(text: string): boolean {
   if (/%|\bår\b|stilling|årsverk/i.test(text)) return false;
+  // "Helse Nord HF (org.nr. 953" is a name with a number in it, not an amount.
+  if (/\p{L}{2,}/u.test(text.replace(/\b(?:kr|kroner|nok|mill|millioner)\b\.?/giu, ''))) return false;
   return parseMoney(text) !== null && (/kr|nok|,-/i.test(text) || (text.match(/\d/g) ?? []).length >= 3);
 }
 

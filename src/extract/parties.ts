@@ -67,7 +67,7 @@ export function extractApplicant(
   // "Stiftelsen X (org.nr. …) søker med dette om …": the subject of the applying sentence.
   if (!name) name = applicantInSentence(main.length > 0 ? main : all, register);
 
-  const orgNumber = findApplicantOrgNumber(docs);
+  const orgNumber = findApplicantOrgNumber(docs, name?.value ?? null);
   let municipality = name ? resolveMunicipality(name.value, register) : null;
 
   if (!name && orgNumber && register) {
@@ -126,7 +126,7 @@ function applicantInSentence(
   return null;
 }
 
-function findApplicantOrgNumber(docs: SourceDocument[]): Extracted<string> | null {
+function findApplicantOrgNumber(docs: SourceDocument[], name: string | null): Extracted<string> | null {
   for (const doc of docs) {
     const hits = findLabelled(doc, 'orgNumber');
     // A partner's org number stands on the partner's line; the applicant's does not.
@@ -135,13 +135,22 @@ function findApplicantOrgNumber(docs: SourceDocument[]): Extracted<string> | nul
     if (own && org) return { value: org, evidence: own.evidence, confidence: own.confidence };
     for (const line of doc.lines) {
       const m = ORG_IN_TEXT.exec(line.text);
-      if (m && !isPartnerLine(line.text)) {
+      if (m && !isPartnerLine(line.text) && !namesAnotherBody(line.text, name)) {
         const value = normaliseOrgNumber(m[1]!);
         if (value) return { value, evidence: lineEvidence(line), confidence: line.confidence };
       }
     }
   }
   return null;
+}
+
+/** "Drangedal kommune, org.nr. …" in an agreement is another party's number, not the applicant's. */
+function namesAnotherBody(text: string, applicant: string | null): boolean {
+  const body =
+    /\p{Lu}[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:kommune|fylkeskommune|stiftelse|forening|organisasjon)\b/u.exec(
+      text,
+    );
+  return !!body && !!applicant && !text.toLowerCase().includes(applicant.toLowerCase());
 }
 
 const isPartnerLine = (text: string) =>
