@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the benchmarks need beyond `npm ci`: the native tesseract command that
-# `npm run bench:ocr` measures the pipeline's OCR against. The bench gives it the same language
-# data as the pipeline (the @tesseract.js-data packages), so no tesseract language package is needed.
+# `npm run bench:ocr` and `npm run bench:bulk` measure the pipeline's OCR against, and poppler's
+# pdftotext, which `npm run bench:bulk` measures its PDF reading against. The benches give tesseract
+# the same language data as the pipeline (the @tesseract.js-data packages), so no tesseract
+# language package is needed.
 set -euo pipefail
-if command -v tesseract >/dev/null 2>&1; then
-  echo "tesseract already installed: $(tesseract --version 2>&1 | head -n 1)"
-  exit 0
+missing=()
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=''
+  if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
+  $SUDO apt-get update
+  $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-SUDO=''
-if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends tesseract-ocr
 tesseract --version 2>&1 | head -n 1
+pdftotext -v 2>&1 | head -n 1

@@ -28,6 +28,8 @@ export interface NativeRun {
   /** TSV per page, in the order of `pages`. */
   tsv: string[];
   ms: number;
+  /** CPU time (user + system) of all the processes. */
+  cpuMs: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function runNative(
         const list = join(dir, `lane-${n}.txt`);
         writeFileSync(list, `${lane.map((i) => files[i]).join('\n')}\n`);
         const base = join(dir, `lane-${n}`);
-        await tesseract(
+        const cpuMs = await tesseract(
           [
             list,
             base,
@@ -74,13 +76,13 @@ export async function runNative(
           ],
           lane.length > 0,
         );
-        return lane.length > 0 ? splitPages(readFileSync(`${base}.tsv`, 'utf8')) : [];
+        return { cpuMs, tsv: lane.length > 0 ? splitPages(readFileSync(`${base}.tsv`, 'utf8')) : [] };
       }),
     );
     const ms = performance.now() - started;
     const tsv = new Array<string>(pages.length).fill('');
-    lanes.forEach((lane, n) => lane.forEach((page, k) => (tsv[page] = outputs[n]![k] ?? '')));
-    return { tsv, ms };
+    lanes.forEach((lane, n) => lane.forEach((page, k) => (tsv[page] = outputs[n]!.tsv[k] ?? '')));
+    return { tsv, ms, cpuMs: outputs.reduce((sum, o) => sum + o.cpuMs, 0) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -112,18 +114,28 @@ function splitPages(tsv: string): string[] {
   return Array.from(pages, (rows) => (rows ?? []).join('\n'));
 }
 
-function tesseract(args: string[], run: boolean): Promise<void> {
-  if (!run) return Promise.resolve();
+/**
+ * Runs one tesseract process; resolves with its CPU time, which bash's `times` reports for its
+ * children (the machine may be busy with other work, which wall time cannot tell apart).
+ */
+function tesseract(args: string[], run: boolean): Promise<number> {
+  if (!run) return Promise.resolve(0);
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', args, {
+    const child = spawn('bash', ['-c', 'tesseract "$@" >/dev/null && times', 'bash', ...args], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`tesseract exited with ${code}: ${stderr}`)),
-    );
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`tesseract exited with ${code}: ${stderr}`));
+      // Second line of `times`: the children's user and system time, "0m5.974s 0m0.277s".
+      const children = stdout.trim().split('\n').at(-1) ?? '';
+      const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      resolve(seconds.reduce((sum, v) => sum + v, 0) * 1000);
+    });
   });
 }

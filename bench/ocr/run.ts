@@ -4,14 +4,16 @@
  * cores, one after the other in this process.
  *
  *   npm run bench:ocr [-- --workers N] [--segmentation auto|single-block] [--dpi N] [--rounds R]
+ *       [--pool-only]
  *
  * Pages: every page of the scanned samples that the pipeline OCRs, prepared as the pipeline prepares
  * them. Throughput: pages per second including each engine's model loading (N workers / N processes).
  * Accuracy: characters against the born-digital twin's text layer of the same page. --dpi renders the
  * scanned PDF pages at a fixed resolution instead of the scan's own; --rounds repeats both runs
- * alternately and keeps each engine's fastest. Needs the native command: bash bench/setup.sh.
+ * alternately and keeps each engine's fastest; --pool-only measures the pipeline's accuracy alone (to
+ * compare settings). Needs the native command: bash bench/setup.sh.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,13 +24,15 @@ import { OcrPool, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
 import { parseTesseractTsv, type EngineWord } from '../../src/ocr/tsv.ts';
 import { benchPages, type BenchPage } from './bench-pages.ts';
 import { accuracy, tally } from './char-accuracy.ts';
-import { nativeTesseractVersion, runNative } from './native-tesseract.ts';
+import { nativeTesseractVersion, runNative, type NativeRun } from './native-tesseract.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface EngineRun {
   words: EngineWord[][];
   ms: number;
+  /** CPU time of the run (the pool's threads are this process's). */
+  cpuMs: number;
 }
 
 interface PoolRun extends EngineRun {
@@ -50,6 +54,7 @@ async function runPool(
   const pool = new OcrPool({ workers, tessdata });
   try {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await pool.start();
     const startMs = performance.now() - started;
     const rssIdleMb = (rss() - before) / workers;
@@ -57,9 +62,11 @@ async function runPool(
       pages.map((page) => pool.recognize({ image: page.image, dpi: page.dpi, segmentation })),
     );
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       words: results.map((r) => r.words),
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       startMs,
       rssIdleMb,
       rssPeakMb: (peak - before) / workers,
@@ -73,6 +80,10 @@ async function runPool(
 /** The page's text as the pipeline lays it out from the engine's words. */
 const pageText = (words: EngineWord[]) => ocrTextPage(1, words, { scale: 1 }).text;
 
+/** Character accuracy of the engine's words for `pages`, all pages counted together. */
+const score = (words: EngineWord[][], pages: readonly BenchPage[]) =>
+  accuracy(tally(pages.map((page, i) => ({ read: pageText(words[i]!), truth: page.truth }))));
+
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 const pad = (s: string, n: number) => s.padEnd(n);
 
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
       segmentation: { type: 'string', default: 'auto' },
       dpi: { type: 'string' },
       rounds: { type: 'string', default: '1' },
+      'pool-only': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
   if (!(workers >= 1 && rounds >= 1)) throw new Error('--workers and --rounds must be positive');
   const forceDpi = values.dpi ? Number(values.dpi) : undefined;
 
-  const version = nativeTesseractVersion();
+  const poolOnly = values['pool-only'];
+  const version = poolOnly ? 'not run (--pool-only)' : nativeTesseractVersion();
   const tessdata = prepareTessdata();
   const pages = await benchPages(join(REPO, 'samples'), forceDpi);
   console.log(
@@ -104,16 +117,26 @@ async function main(): Promise<void> {
   console.log(`native: ${version}, OMP_THREAD_LIMIT=1\n`);
 
   let pool: PoolRun | undefined;
-  let native: { tsv: string[]; ms: number } | undefined;
+  let native: NativeRun | undefined;
   for (let round = 0; round < rounds; round++) {
     const p = await runPool(pages, workers, segmentation);
     if (!pool || p.ms < pool.ms) pool = p;
+    if (poolOnly) continue;
     const n = await runNative(pages, workers, tessdata, segmentation);
     if (!native || n.ms < native.ms) native = n;
   }
-  const nativeWords = native!.tsv.map(parseTesseractTsv);
-  const score = (words: EngineWord[][]) =>
-    accuracy(tally(pages.map((page, i) => ({ read: pageText(words[i]!), truth: page.truth }))));
+  if (!native) {
+    pages.forEach((page, i) =>
+      console.log(
+        pad(page.name, 64),
+        pad(String(Math.round(page.dpi)), 5),
+        pct(score([pool!.words[i]!], [page])),
+      ),
+    );
+    console.log(`\npool: ${pages.length} pages, character accuracy ${pct(score(pool!.words, pages))}`);
+    return;
+  }
+  const nativeWords = native.tsv.map(parseTesseractTsv);
 
   console.log(pad('page', 64), pad('DPI', 5), pad('pool', 9), 'native');
   pages.forEach((page, i) => {
@@ -128,24 +151,42 @@ async function main(): Promise<void> {
 
   const poolRate = pages.length / (pool!.ms / 1000);
   const nativeRate = pages.length / (native!.ms / 1000);
-  const poolAccuracy = score(pool!.words);
-  const nativeAccuracy = score(nativeWords);
+  const poolCpuRate = pages.length / (pool!.cpuMs / 1000);
+  const nativeCpuRate = pages.length / (native!.cpuMs / 1000);
+  const poolAccuracy = score(pool!.words, pages);
+  const nativeAccuracy = score(nativeWords, pages);
   console.log('');
-  console.log(pad('engine', 32), pad('seconds', 9), pad('pages/s', 9), 'character accuracy');
   console.log(
-    pad('tesseract.js pool (pipeline)', 32),
-    pad((pool!.ms / 1000).toFixed(1), 9),
-    pad(poolRate.toFixed(3), 9),
-    pct(poolAccuracy),
+    pad('engine', 30),
+    pad('wall s', 8),
+    pad('pages/s', 9),
+    pad('CPU s', 8),
+    pad('pages/CPU s', 12),
+    'accuracy',
   );
-  console.log(
-    pad('native tesseract', 32),
-    pad((native!.ms / 1000).toFixed(1), 9),
-    pad(nativeRate.toFixed(3), 9),
-    pct(nativeAccuracy),
-  );
+  const row = (
+    name: string,
+    run: { ms: number; cpuMs: number },
+    rate: number,
+    cpuRate: number,
+    acc: number,
+  ) =>
+    console.log(
+      pad(name, 30),
+      pad((run.ms / 1000).toFixed(1), 8),
+      pad(rate.toFixed(3), 9),
+      pad((run.cpuMs / 1000).toFixed(1), 8),
+      pad(cpuRate.toFixed(3), 12),
+      pct(acc),
+    );
+  row('tesseract.js pool (pipeline)', pool!, poolRate, poolCpuRate, poolAccuracy);
+  row('native tesseract', native!, nativeRate, nativeCpuRate, nativeAccuracy);
   console.log('');
   console.log(`throughput ratio pool / native: ${(poolRate / nativeRate).toFixed(2)} (goal >= 0.85)`);
+  console.log(
+    `per CPU second, pool / native: ${(poolCpuRate / nativeCpuRate).toFixed(2)} ` +
+      `(the same ratio without other work on the machine; load average now ${loadavg()[0]!.toFixed(1)})`,
+  );
   console.log(
     `accuracy pool - native: ${((poolAccuracy - nativeAccuracy) * 100).toFixed(2)} points (goal >= 0)`,
   );

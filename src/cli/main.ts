@@ -8,6 +8,9 @@ import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { loadRegister } from '../register/municipality-register.ts';
 import { updateRegister } from '../register/update-register.ts';
 import { loadSchemes } from '../schemes/load-schemes.ts';
+import { openStoreSink } from '../store/ingest-sink.ts';
+import { registerQueueCommands } from './queue-commands.ts';
+import { registerWebCommands } from './web-commands.ts';
 import { RunSummary } from './run-summary.ts';
 
 /** Loads what every pipeline command needs: settings, schemes, the register (or says it is off). */
@@ -33,11 +36,12 @@ async function runIngest(paths: string[], options: { out: string }): Promise<voi
         cliProgress.Presets.shades_classic,
       )
     : null;
+  const sink = openStoreSink(settings);
   const result = await ingest({
     paths: paths.map((p) => resolve(p)),
     outDir: resolve(options.out),
     ctx,
-    limits: { maxBytes: settings.maxFileBytes },
+    limits: settings.readLimits,
     concurrency: settings.concurrency,
     ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi },
     onTotal: (total) => bar?.start(total, 0, { source: '' }),
@@ -45,7 +49,8 @@ async function runIngest(paths: string[], options: { out: string }): Promise<voi
       summary.add(record);
       bar?.increment({ source: record.source });
     },
-  });
+    sink,
+  }).finally(() => sink.close());
   bar?.stop();
   console.log(summary.format());
   console.log(`Skrev ${result.records} poster til ${result.outFile}`);
@@ -63,6 +68,8 @@ export function buildProgram(): Command {
     .argument('<path...>', 'filer, mapper eller zip-arkiver')
     .option('--out <dir>', 'mappe for submissions.jsonl', 'out')
     .action(runIngest);
+  registerQueueCommands(program);
+  registerWebCommands(program);
   const registerCmd = program.command('register').description('Kommuneregisteret');
   registerCmd
     .command('update')

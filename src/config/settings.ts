@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/limits.ts';
 
 /** The package root, for the bundled `schemes/` folder. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,6 +18,22 @@ const Env = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   INTAKE_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
   INTAKE_MAX_FILE_MB: z.coerce.number().positive().default(200),
+  // Limits on what one document may cost (README "Limits and hostile files").
+  INTAKE_MAX_PAGES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxPages),
+  INTAKE_MAX_PAGE_MEGAPIXELS: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_READ_LIMITS.maxPagePixels / 1e6),
+  INTAKE_MAX_CELLS: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxCells),
+  INTAKE_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxEntries),
+  INTAKE_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_READ_LIMITS.maxCompressionRatio),
+  INTAKE_READ_TIMEOUT_S: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_READ_LIMITS.timeoutMs / 1000),
+  // A reader thread's parsers and code alone take about 200 MB of heap.
+  INTAKE_READ_MEMORY_MB: z.coerce.number().int().min(256).default(DEFAULT_READ_LIMITS.maxHeapMb),
+  INTAKE_READ_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_READ_LIMITS.readerThreads),
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_DPI: z.coerce.number().int().min(100).max(600).default(DEFAULT_OCR_DPI),
@@ -35,6 +52,18 @@ const Env = z.object({
   INTAKE_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   INTAKE_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
   INTAKE_STALLED_MS: z.coerce.number().int().min(500).max(3_600_000).default(3_000),
+  // The reviewer web app (README "Reviewer web app").
+  INTAKE_WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  INTAKE_WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  INTAKE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  INTAKE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(10),
+  INTAKE_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  INTAKE_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100_000).default(500),
+  INTAKE_UPLOAD_MAX_MB: z.coerce.number().positive().default(2048),
 });
 
 export interface Settings {
@@ -45,6 +74,8 @@ export interface Settings {
   databaseUrl: string | null;
   lowConfidenceThreshold: number;
   maxFileBytes: number;
+  /** What one document may cost to read (size, pages, pixels, cells, zip contents, time, memory). */
+  readLimits: Readonly<ReadLimits>;
   concurrency: number;
   /** OCR engine workers (threads, each with its own engine and models); default: the number of cores. */
   ocrWorkers: number;
@@ -55,6 +86,21 @@ export interface Settings {
   /** PostgreSQL schema of the store's tables. */
   dbSchema: string;
   queue: QueueSettings;
+  web: WebSettings;
+}
+
+/** The reviewer web app: where it listens and how sessions behave. */
+export interface WebSettings {
+  host: string;
+  port: number;
+  /** Session cookies only over HTTPS (behind a TLS proxy). */
+  secureCookies: boolean;
+  sessionHours: number;
+  /** Sign-in attempts per minute from one address. */
+  loginAttemptsPerMinute: number;
+  /** Files one upload may hold, and their total size (one file may be at most `maxFileBytes`). */
+  uploadMaxFiles: number;
+  uploadMaxBytes: number;
 }
 
 /** How the queue workers run (see README "Queues"). */
@@ -96,6 +142,18 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     databaseUrl: e.DATABASE_URL ?? null,
     lowConfidenceThreshold: e.INTAKE_LOW_CONFIDENCE,
     maxFileBytes: Math.round(e.INTAKE_MAX_FILE_MB * 1024 * 1024),
+    readLimits: Object.freeze({
+      ...DEFAULT_READ_LIMITS,
+      maxBytes: Math.round(e.INTAKE_MAX_FILE_MB * 1024 * 1024),
+      maxPages: e.INTAKE_MAX_PAGES,
+      maxPagePixels: Math.round(e.INTAKE_MAX_PAGE_MEGAPIXELS * 1e6),
+      maxCells: e.INTAKE_MAX_CELLS,
+      maxEntries: e.INTAKE_MAX_ARCHIVE_ENTRIES,
+      maxCompressionRatio: e.INTAKE_MAX_COMPRESSION_RATIO,
+      timeoutMs: Math.round(e.INTAKE_READ_TIMEOUT_S * 1000),
+      maxHeapMb: e.INTAKE_READ_MEMORY_MB,
+      readerThreads: e.INTAKE_READ_THREADS,
+    }),
     concurrency: e.INTAKE_CONCURRENCY ?? 4,
     ocrWorkers: e.INTAKE_OCR_WORKERS ?? availableParallelism(),
     ocrDpi: e.INTAKE_OCR_DPI,
@@ -109,6 +167,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       backoffMs: e.INTAKE_BACKOFF_MS,
       lockMs: e.INTAKE_LOCK_MS,
       stalledMs: e.INTAKE_STALLED_MS,
+    }),
+    web: Object.freeze({
+      host: e.INTAKE_WEB_HOST,
+      port: e.INTAKE_WEB_PORT,
+      secureCookies: e.INTAKE_SECURE_COOKIES === 'true',
+      sessionHours: e.INTAKE_SESSION_HOURS,
+      loginAttemptsPerMinute: e.INTAKE_LOGIN_ATTEMPTS,
+      uploadMaxFiles: e.INTAKE_UPLOAD_MAX_FILES,
+      uploadMaxBytes: Math.round(e.INTAKE_UPLOAD_MAX_MB * 1024 * 1024),
     }),
   });
 }

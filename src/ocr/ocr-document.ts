@@ -4,7 +4,15 @@ import { DEFAULT_OCR_DPI, SCAN_DPI_RANGE } from './ocr-defaults.ts';
 import { OcrSetupError } from './ocr-error.ts';
 import { ocrTextPage, type BoxMapping } from './ocr-page.ts';
 import type { OcrEngine, PageSegmentation } from './ocr-pool.ts';
-import { estimateSkew, MIN_DESKEW_DEGREES, rotateImage, unrotatePoint } from './preprocess.ts';
+import {
+  estimateNoise,
+  estimateSkew,
+  median3,
+  MIN_DESKEW_DEGREES,
+  NOISY_SIGMA,
+  rotateImage,
+  unrotatePoint,
+} from './preprocess.ts';
 import { openPdfRenderer, type PdfRenderer } from './render-pdf-page.ts';
 
 export { DEFAULT_OCR_DPI } from './ocr-defaults.ts';
@@ -106,9 +114,13 @@ export interface PreparedPage {
   mapping: BoxMapping;
 }
 
-/** Deskews a page image when it is measurably tilted (the bench prepares its pages with this too). */
-export function preparePage({ image, dpi, scale }: PageImage): PreparedPage {
+/**
+ * Filters sensor noise when the page is noisy, and deskews it when it is measurably tilted (the bench
+ * prepares its pages with this too). The filter keeps the image's geometry, so boxes need no mapping.
+ */
+export function preparePage({ image: scanned, dpi, scale }: PageImage): PreparedPage {
   const mapping: BoxMapping = { scale };
+  const image = estimateNoise(scanned) >= NOISY_SIGMA ? median3(scanned) : scanned;
   const skew = estimateSkew(image);
   if (Math.abs(skew) < MIN_DESKEW_DEGREES) return { image, dpi, mapping };
   mapping.toOriginal = (x, y) => unrotatePoint(x, y, -skew, image.width, image.height);

@@ -228,3 +228,69 @@ function paperLevel(image: GreyImage, threshold: number): number {
   }
   return 255;
 }
+
+/**
+ * Sensor noise above this standard deviation (grey levels) is filtered before OCR. Measured on a
+ * letter scanned with low contrast (README "OCR"): at σ 20 the engine's confidence rose from 0.72 to
+ * 0.93 with the filter, and at σ 25 it read nothing without it and the whole page with it. Office
+ * scans (σ 5-8, softened further by JPEG) stay below it and are left as they are.
+ */
+export const NOISY_SIGMA = 12;
+
+/**
+ * Estimates the sensor noise (σ, grey levels) from the differences of horizontally neighbouring
+ * pixels: most of a page is paper, where a difference is noise alone (variance 2σ²), so the median
+ * absolute difference over 0.6745·√2 estimates σ without being swayed by the edges of letters.
+ */
+export function estimateNoise({ width, height, data }: GreyImage): number {
+  const histogram = new Uint32Array(256);
+  let count = 0;
+  // Every fourth row is plenty and keeps this to a few milliseconds.
+  for (let y = 0; y < height; y += 4) {
+    const row = y * width;
+    for (let x = 0; x + 1 < width; x++) {
+      histogram[Math.abs(data[row + x]! - data[row + x + 1]!)]!++;
+      count++;
+    }
+  }
+  if (count === 0) return 0;
+  let seen = 0;
+  for (let d = 0; d < 256; d++) {
+    seen += histogram[d]!;
+    if (seen * 2 >= count) return d / (0.6745 * Math.SQRT2);
+  }
+  return 0;
+}
+
+/** 3×3 median filter (edges repeat): removes sensor noise and specks, keeps the edges of strokes. */
+export function median3({ width, height, data }: GreyImage): GreyImage {
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const up = (y > 0 ? y - 1 : y) * width;
+    const mid = y * width;
+    const down = (y + 1 < height ? y + 1 : y) * width;
+    for (let x = 0; x < width; x++) {
+      const l = x > 0 ? x - 1 : x;
+      const r = x + 1 < width ? x + 1 : x;
+      // Sort each column, then the median is the median of (max of mins, median of mids, min of maxes).
+      const c0 = sort3(data[up + l]!, data[mid + l]!, data[down + l]!);
+      const c1 = sort3(data[up + x]!, data[mid + x]!, data[down + x]!);
+      const c2 = sort3(data[up + r]!, data[mid + r]!, data[down + r]!);
+      const lowMax = Math.max(c0 & 0xff, c1 & 0xff, c2 & 0xff);
+      const midMid = middle((c0 >> 8) & 0xff, (c1 >> 8) & 0xff, (c2 >> 8) & 0xff);
+      const highMin = Math.min(c0 >> 16, c1 >> 16, c2 >> 16);
+      out[mid + x] = middle(lowMax, midMid, highMin);
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Three values sorted, packed low | mid << 8 | high << 16. */
+function sort3(a: number, b: number, c: number): number {
+  const low = Math.min(a, b, c);
+  const high = Math.max(a, b, c);
+  return low | ((a + b + c - low - high) << 8) | (high << 16);
+}
+
+/** The middle one of three values. */
+const middle = (a: number, b: number, c: number): number => a + b + c - Math.min(a, b, c) - Math.max(a, b, c);

@@ -1,5 +1,6 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { ReadError } from '../read/read-error.ts';
 import { sniffFormat } from '../read/sniff.ts';
 import { openZipFolder, type ZipFolder } from './zip-folder.ts';
 import type { InputFile, SubmissionInput } from './submission-input.ts';
@@ -25,20 +26,27 @@ export async function* discoverSubmissions(root: string): AsyncGenerator<Submiss
 const collator = new Intl.Collator('nb', { numeric: true });
 const joinRel = (rel: string, name: string) => (rel === '' ? name : `${rel}/${name}`);
 
-function localFile(abs: string, rel: string): InputFile {
+/** A path on disk: a Buffer when a name on the way is not valid UTF-8 (Linux names are bytes). */
+type DiskPath = string | Buffer;
+
+function localFile(abs: DiskPath, rel: string): InputFile {
   return { path: rel, load: () => readFile(abs) };
 }
 
-async function* walkDirectory(abs: string, rel: string, rootName: string): AsyncGenerator<SubmissionInput> {
-  const entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+async function* walkDirectory(abs: DiskPath, rel: string, rootName: string): AsyncGenerator<SubmissionInput> {
+  // Names as bytes: a name decoded lossily (U+FFFD) would point at no file. Shown decoded, opened as bytes.
+  const entries = (await readdir(abs, { withFileTypes: true, encoding: 'buffer' }))
+    .map((dirent) => ({ dirent, raw: dirent.name, name: dirent.name.toString('utf8') }))
+    .sort((a, b) => collator.compare(a.name, b.name));
   const files: InputFile[] = [];
   const folders: Array<() => AsyncGenerator<SubmissionInput>> = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === '__MACOSX' || entry.name === 'Thumbs.db') continue;
-    const childAbs = join(abs, entry.name);
-    const childRel = joinRel(rel, entry.name);
+  for (const { dirent: entry, raw, name } of entries) {
+    if (name.startsWith('.') || name === '__MACOSX' || name === 'Thumbs.db') continue;
+    const childAbs: DiskPath =
+      typeof abs === 'string' && Buffer.from(name, 'utf8').equals(raw)
+        ? join(abs, name)
+        : Buffer.concat([Buffer.from(abs), Buffer.from('/'), raw]);
+    const childRel = joinRel(rel, name);
     if (entry.isDirectory()) folders.push(() => walkDirectory(childAbs, childRel, rootName));
     else if (entry.isFile()) {
       if (await isZipArchive(childAbs)) {
@@ -47,8 +55,9 @@ async function* walkDirectory(abs: string, rel: string, rootName: string): Async
         });
       } else files.push(localFile(childAbs, childRel));
     } else if (entry.isSymbolicLink()) {
-      // Links are not followed (they may point outside the archive): read as empty, so the reviewer is told.
-      files.push({ path: childRel, load: async () => Buffer.alloc(0) });
+      // Links are not followed (they may point outside the archive); the reviewer is told what it was.
+      const refusal = new ReadError('unsupported', 'Filen er en symbolsk lenke og ble ikke fulgt.');
+      files.push({ path: childRel, load: () => Promise.reject(refusal) });
     }
   }
   if (folders.length === 0) {
@@ -81,7 +90,7 @@ async function* walkZip(folder: ZipFolder, rel: string): AsyncGenerator<Submissi
 }
 
 /** A plain zip archive (not an xlsx or docx, which are zips too), judged by its bytes. */
-async function isZipArchive(path: string): Promise<boolean> {
+async function isZipArchive(path: DiskPath): Promise<boolean> {
   try {
     const handle = await open(path, 'r');
     try {

@@ -1,4 +1,4 @@
-import type { ReadDocument } from '../domain/document.ts';
+import type { ReadDocument, ReadFailure } from '../domain/document.ts';
 import type { ReadLimits } from '../read/limits.ts';
 import { failureFromError } from '../read/read-error.ts';
 import { failedDocument } from '../read/read-result.ts';
@@ -22,8 +22,13 @@ export async function processDocument(
   try {
     bytes = await file.load();
   } catch (err) {
-    return failedDocument(Buffer.alloc(0), file.path, 'unknown', failureFromError(err));
+    return unloadableDocument(file.path, failureFromError(err));
   }
   // The stages (read, OCR) are one list that the queue workers run too: document-stages.ts.
   return (await runDocumentStages(bytes, file.path, { limits, ocr })).read;
+}
+
+/** A file whose bytes could not be loaded at all: a document carrying the failure (both drivers). */
+export function unloadableDocument(path: string, failure: ReadFailure): ReadDocument {
+  return failedDocument(Buffer.alloc(0), path, 'unknown', failure);
 }

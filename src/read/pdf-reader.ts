@@ -6,6 +6,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { ReadDocument, TextPage } from '../domain/document.ts';
 import { resolveLimits } from './limits.ts';
 import { layoutTextLines, type PositionedText } from './pdf-layout.ts';
+import { checkPdfStreams } from './pdf-streams.ts';
 import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
 import { emptyDocument, failedDocument, throwIfAborted, type ReaderOptions } from './read-result.ts';
 import { isUsableTextLayer } from './text-quality.ts';
@@ -32,7 +33,8 @@ const ENCRYPTED_MESSAGE = 'PDF-filen er kryptert eller passordbeskyttet og kan i
  * whether the value was printed or typed into a field.
  *
  * Never throws for bad input: encrypted files fail with 'encrypted'; truncated, damaged or page-less
- * files with 'corrupt'; more pages than `limits.maxPages` with 'too-large'.
+ * files with 'corrupt'; more pages than `limits.maxPages`, or a non-image stream that inflates beyond
+ * `limits.maxEntryBytes` (a flate bomb), with 'too-large'.
  *
  * Uses pdf.js directly (the engine behind pdf-parse) because the text runs' positions are needed:
  * pdf-parse's getText() joins a label and a value far to its right with a single space.
@@ -45,7 +47,7 @@ export async function readPdf(
   try {
     return { ...emptyDocument(bytes, path, 'pdf', options), ...(await extractPdf(bytes, options)) };
   } catch (error) {
-    return failedDocument(bytes, path, 'pdf', failureFromError(error), options);
+    return failedDocument(bytes, path, 'pdf', failureFromError(translatePdfError(error)), options);
   }
 }
 
@@ -59,6 +61,7 @@ async function extractPdf(bytes: Buffer, options: ReaderOptions): Promise<PdfCon
       corruptMessage('PDF-filen er avkuttet eller ufullstendig (slutten mangler)'),
     );
   }
+  checkPdfStreams(bytes, limits.maxEntryBytes);
   const task = getDocument({
     // A copy: pdf.js may take over (detach) the buffer it is given.
     data: new Uint8Array(bytes),
@@ -116,6 +119,12 @@ function hasEndMarker(bytes: Buffer): boolean {
 function translatePdfError(error: unknown): unknown {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return new ReadError('encrypted', ENCRYPTED_MESSAGE, { cause: error });
+  if (error instanceof Error && /maximum call stack/i.test(error.message)) {
+    // Objects nested thousands deep: pdf.js's recursive parser runs out of stack.
+    return new ReadError('corrupt', corruptMessage('PDF-filen har objekter som er nestet for dypt'), {
+      cause: error,
+    });
+  }
   return error;
 }
 

@@ -1,105 +1,39 @@
 import type { ReadDocument } from '../domain/document.ts';
-import { readDocx } from './docx-reader.ts';
-import { readImage } from './image-reader.ts';
-import { formatMegabytes, resolveLimits, type ReadLimits } from './limits.ts';
-import { readPdf } from './pdf-reader.ts';
-import { ReadError, failureFromError } from './read-error.ts';
-import { failedDocument, sha256Hex, type ReaderOptions } from './read-result.ts';
-import { identifyFormat } from './sniff.ts';
-import { readText } from './text-reader.ts';
-import { readXlsx } from './xlsx-reader.ts';
+import { resolveLimits, type ReadLimits } from './limits.ts';
+import { sharedReaderPool, type ReaderPool } from './reader-pool.ts';
 
 export { ReadError } from './read-error.ts';
+export { readDocumentInProcess } from './read-in-process.ts';
 
 /** Options for {@link readDocument}. */
 export interface ReadDocumentOptions {
-  /** Limits on size, zip contents, pages and time; unset ones take DEFAULT_READ_LIMITS. */
+  /** Limits on size, zip contents, pages, pixels, cells, time and memory; unset ones take DEFAULT_READ_LIMITS. */
   limits?: Partial<ReadLimits>;
+  /** The reader threads to use; default: the process's shared pool for `limits.maxHeapMb` and `readerThreads`. */
+  pool?: ReaderPool;
 }
 
 /**
  * Reads one file into text pages or spreadsheet cells, deciding the format from the bytes only (a
  * ".pdf" that is really an xlsx is read as xlsx). Never throws for bad input; instead `failure` says
- * why: 'empty' (0 bytes), 'too-large' (over `limits.maxBytes`, or a zip part over the zip limits),
- * 'unsupported' (old .doc/.xls, a zip archive, an unknown format; the message names what it is),
- * 'encrypted', 'timeout' (over `limits.timeoutMs`), or 'corrupt' (anything a reader could not parse).
+ * why: 'empty' (0 bytes), 'too-large' (over a size, page, pixel, cell or memory limit; the message
+ * names it), 'unsupported' (old .doc/.xls, a zip archive, an unknown format; the message names what
+ * it is), 'encrypted', 'timeout' (over `limits.timeoutMs`), or 'corrupt' (anything a reader could not
+ * parse).
+ *
+ * The read runs in a reader thread (see {@link ReaderPool}), so the time limit holds even for a
+ * parser stuck in synchronous code, and a read that exhausts its heap costs its thread, not the
+ * process. Rejects only when no reader thread can start at all (ReaderSetupError).
  *
  * `method` is 'text' for PDF, docx and text files, 'spreadsheet' for xlsx, and 'none' for images,
  * failures and PDFs without any usable text layer.
  */
-export async function readDocument(
+export function readDocument(
   bytes: Buffer,
   path: string,
   options: ReadDocumentOptions = {},
 ): Promise<ReadDocument> {
   const limits = resolveLimits(options.limits);
-  const sha256 = sha256Hex(bytes);
-  if (bytes.length === 0) {
-    return failedDocument(
-      bytes,
-      path,
-      'unknown',
-      { reason: 'empty', message: 'Filen er tom (0 byte).' },
-      { sha256 },
-    );
-  }
-  const info = identifyFormat(bytes);
-  const fail = (error: unknown): ReadDocument =>
-    failedDocument(bytes, path, info.format, failureFromError(error), { sha256 });
-  if (bytes.length > limits.maxBytes) {
-    return fail(
-      new ReadError(
-        'too-large',
-        `Filen er for stor (${formatMegabytes(bytes.length)}); største tillatte størrelse er ${formatMegabytes(limits.maxBytes)}.`,
-      ),
-    );
-  }
-
-  const controller = new AbortController();
-  const readerOptions: ReaderOptions = { sha256, limits, signal: controller.signal };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new ReadError(
-        'timeout',
-        `Lesingen av filen tok for lang tid (over ${Math.round(limits.timeoutMs / 1000)} sekunder) og ble avbrutt.`,
-      );
-      controller.abort(error);
-      reject(error);
-    }, limits.timeoutMs);
-  });
-  try {
-    return await Promise.race([dispatch(), timeout]);
-  } catch (error) {
-    return fail(error);
-  } finally {
-    clearTimeout(timer);
-  }
-
-  async function dispatch(): Promise<ReadDocument> {
-    switch (info.format) {
-      case 'pdf':
-        return readPdf(bytes, path, readerOptions);
-      case 'xlsx':
-        return readXlsx(bytes, path, readerOptions);
-      case 'docx':
-        return readDocx(bytes, path, readerOptions);
-      case 'text':
-        return readText(bytes, path, readerOptions);
-      case 'png':
-      case 'jpeg':
-      case 'tiff':
-        return readImage(bytes, path, info.format, readerOptions);
-      case 'zip':
-        throw new ReadError('unsupported', `Filen er ${info.description}, ikke et dokument som kan leses.`);
-      case 'unknown':
-        if (info.encrypted) {
-          throw new ReadError(
-            'encrypted',
-            'Office-dokumentet er kryptert eller passordbeskyttet og kan ikke leses.',
-          );
-        }
-        throw new ReadError('unsupported', `Filtypen støttes ikke: filen er ${info.description}.`);
-    }
-  }
+  const pool = options.pool ?? sharedReaderPool(limits.maxHeapMb, limits.readerThreads);
+  return pool.read(bytes, path, limits);
 }

@@ -26,9 +26,25 @@ export function corruptMessage(detail: string): string {
   return clean ? `Filen er skadet og kan ikke leses: ${clean}.` : 'Filen er skadet og kan ikke leses.';
 }
 
+/** The most of a library's error message that goes into a failure message. */
+const MAX_DETAIL_CHARS = 100;
+
+/**
+ * A library's error message, made safe to show and log: parsers quote what they choked on ("Invalid
+ * number: ê", a mangled tag name), which is a piece of the document. Anything but printable ASCII is
+ * masked and the message is cut short, so a failure names the kind of damage, never the content.
+ */
+export function technicalDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const clean = message
+    .replace(/\s+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .trim();
+  return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS - 1)}…` : clean;
+}
+
 /** Turns anything a reader threw into a ReadFailure; unknown errors mean a damaged file. */
 export function failureFromError(error: unknown): ReadFailure {
   if (error instanceof ReadError) return { reason: error.code, message: error.message };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { reason: 'corrupt', message: corruptMessage(detail) };
+  return { reason: 'corrupt', message: corruptMessage(technicalDetail(error)) };
 }

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 
 import type { CellValue, ReadDocument, Sheet, SheetCell } from '../domain/document.ts';
-import { resolveLimits } from './limits.ts';
-import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
+import { formatCount, resolveLimits, type ReadLimits } from './limits.ts';
+import { ReadError, corruptMessage, technicalDetail, failureFromError } from './read-error.ts';
 import { emptyDocument, failedDocument, throwIfAborted, type ReaderOptions } from './read-result.ts';
-import { openZipArchive } from './zip-archive.ts';
+import { openZipArchive, zipProblemToFailure } from './zip-archive.ts';
 
 /** Excel shows at most 15 significant digits; more only shows floating-point noise (0.1 + 0.2). */
 const DISPLAY_PRECISION = 15;
@@ -19,7 +19,8 @@ const DISPLAY_PRECISION = 15;
  * to 15 digits), percentages as "25%", dates as "2025-03-03" (with " 14:30" when there is a time).
  *
  * Never throws for bad input: damaged workbooks fail with 'corrupt'; parts that unpack beyond the
- * zip limits fail with 'too-large' before the workbook is parsed.
+ * zip limits, and workbooks with more than `limits.maxCells` cells, fail with 'too-large' before the
+ * workbook is parsed; a DOCTYPE or ENTITY declaration (the XML entity bomb) fails with 'corrupt'.
  */
 export async function readXlsx(
   bytes: Buffer,
@@ -35,23 +36,123 @@ export async function readXlsx(
 }
 
 async function extractSheets(bytes: Buffer, options: ReaderOptions): Promise<Sheet[]> {
-  // exceljs inflates every part into memory, so a bomb must be caught from the declared sizes first.
-  const archive = await openZipArchive(bytes, resolveLimits(options.limits));
-  archive.close();
-  const refused = archive.entries.find((entry) => entry.problem && entry.problem.reason !== 'unsafe-path');
-  if (refused?.problem)
-    throw new ReadError('too-large', refused.problem.message.replace('Filen i zip-arkivet', 'Regnearket'));
-
+  await preflight(bytes, resolveLimits(options.limits), options.signal);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new ReadError('corrupt', corruptMessage(`Excel-filen kan ikke tolkes (${messageOf(error)})`), {
-      cause: error,
-    });
+    throw new ReadError(
+      'corrupt',
+      corruptMessage(`Excel-filen kan ikke tolkes (${technicalDetail(error)})`),
+      {
+        cause: error,
+      },
+    );
   }
   throwIfAborted(options.signal);
   return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, cells: sheetCells(worksheet) }));
+}
+
+/**
+ * exceljs inflates every part into memory and builds an object per cell, so the workbook is checked
+ * first, one part at a time: declared sizes against the zip limits, then every part unpacked (which
+ * also proves its declared size true), XML parts searched for DOCTYPE/ENTITY declarations, and the
+ * cells of the sheets counted.
+ */
+async function preflight(bytes: Buffer, limits: ReadLimits, signal: AbortSignal | undefined): Promise<void> {
+  const archive = await openZipArchive(bytes, limits);
+  try {
+    // A part with a strange name or a link for data is never unpacked anywhere; the rest must be sound.
+    const refused = archive.entries.find(
+      (entry) =>
+        entry.problem && entry.problem.reason !== 'unsafe-path' && entry.problem.reason !== 'symlink',
+    );
+    if (refused?.problem) {
+      const failure = zipProblemToFailure(refused.problem);
+      throw new ReadError(
+        failure.reason,
+        failure.message.replace('Filen i zip-arkivet', 'En del av regnearket'),
+      );
+    }
+    let cells = 0;
+    for (const entry of archive.entries) {
+      if (entry.problem) continue;
+      throwIfAborted(signal);
+      const part = await archive.read(entry).catch((error: unknown) => {
+        if (error instanceof ReadError && error.code === 'too-large') {
+          throw new ReadError(
+            'too-large',
+            error.message.replace('Filen i zip-arkivet', 'En del av regnearket'),
+          );
+        }
+        throw error;
+      });
+      if (!/\.(xml|rels|vml)$/i.test(entry.name)) continue;
+      if (hasDoctype(part)) {
+        throw new ReadError(
+          'corrupt',
+          corruptMessage('Regnearket inneholder DOCTYPE/ENTITY-deklarasjoner, som ikke tillates'),
+        );
+      }
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+        cells += countCells(part, limits.maxCells - cells + 1);
+        if (cells > limits.maxCells) {
+          throw new ReadError(
+            'too-large',
+            `Regnearket har for mange celler (over ${formatCount(limits.maxCells)}); grensen er ${formatCount(limits.maxCells)} celler.`,
+          );
+        }
+      }
+    }
+  } finally {
+    archive.close();
+  }
+}
+
+const LT = 0x3c;
+
+/** True when the XML declares a document type or entities (the start of an entity-expansion bomb). */
+function hasDoctype(xml: Buffer): boolean {
+  return xml.includes('<!DOCTYPE', 0, 'latin1') || xml.includes('<!ENTITY', 0, 'latin1');
+}
+
+/**
+ * Counts `<c …>` elements (cells; any namespace prefix) in sheet XML, stopping once `stopAt` is
+ * reached. A byte scan, so a huge sheet is never turned into a string.
+ */
+export function countCells(xml: Buffer, stopAt = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (let at = xml.indexOf(LT); at !== -1 && count < stopAt; at = xml.indexOf(LT, at + 1)) {
+    let i = at + 1;
+    // An optional prefix ("x:c"): letters, digits, '_', '-', '.' up to a colon.
+    let j = i;
+    while (j < xml.length && isNameByte(xml[j]!)) j++;
+    if (xml[j] === 0x3a && j > i) i = j + 1;
+    if (xml[i] !== 0x63 /* c */) continue;
+    const after = xml[i + 1];
+    if (
+      after === 0x20 ||
+      after === 0x3e ||
+      after === 0x2f ||
+      after === 0x09 ||
+      after === 0x0a ||
+      after === 0x0d
+    ) {
+      count++;
+    }
+  }
+  return count;
+}
+
+function isNameByte(byte: number): boolean {
+  return (
+    (byte >= 0x61 && byte <= 0x7a) ||
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x30 && byte <= 0x39) ||
+    byte === 0x5f ||
+    byte === 0x2d ||
+    byte === 0x2e
+  );
 }
 
 function sheetCells(worksheet: ExcelJS.Worksheet): SheetCell[] {
@@ -113,8 +214,4 @@ function formatDate(date: Date): string {
   const iso = date.toISOString();
   const time = iso.slice(11, 16);
   return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

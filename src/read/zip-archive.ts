@@ -4,7 +4,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 import type { ReadFailure } from '../domain/document.ts';
 import { formatMegabytes, resolveLimits, type ReadLimits } from './limits.ts';
-import { ReadError, corruptMessage } from './read-error.ts';
+import { ReadError, corruptMessage, technicalDetail } from './read-error.ts';
 import { isValidUtf8 } from './sniff.ts';
 
 /** The limits that apply to zip archives (a subset of {@link ReadLimits}). */
@@ -17,6 +17,7 @@ export type ZipLimits = Pick<
 export interface ZipEntryProblem {
   reason:
     | 'unsafe-path'
+    | 'symlink'
     | 'encrypted'
     | 'too-large'
     | 'compression-ratio'
@@ -58,7 +59,7 @@ const CLUTTER = [
 /**
  * Opens a zip archive from its bytes or a file path and lists its entries without reading them.
  * Entries that must not be read are listed with a problem instead of being dropped: a path with ".."
- * or an absolute path ('unsafe-path'), encryption, an unsupported compression method, or sizes beyond
+ * or an absolute path ('unsafe-path'), a symbolic link ('symlink'), encryption, an unsupported compression method, or sizes beyond
  * the limits (per entry, compression ratio, total). Throws a ReadError ('corrupt' or 'too-large')
  * when the archive itself cannot be read.
  */
@@ -75,7 +76,7 @@ export async function openZipArchive(
         ? await yauzl.openPromise(source, options)
         : await yauzl.fromBufferPromise(source, options);
   } catch (error) {
-    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${messageOf(error)})`), {
+    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${technicalDetail(error)})`), {
       cause: error,
     });
   }
@@ -126,7 +127,7 @@ export async function openZipArchive(
   } catch (error) {
     zip.close();
     if (error instanceof ReadError) throw error;
-    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${messageOf(error)})`), {
+    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${technicalDetail(error)})`), {
       cause: error,
     });
   }
@@ -161,7 +162,9 @@ export function zipProblemToFailure(problem: ZipEntryProblem): ReadFailure {
   const reason: ReadFailure['reason'] =
     problem.reason === 'encrypted'
       ? 'encrypted'
-      : problem.reason === 'unsafe-path' || problem.reason === 'unsupported-compression'
+      : problem.reason === 'unsafe-path' ||
+          problem.reason === 'symlink' ||
+          problem.reason === 'unsupported-compression'
         ? 'unsupported'
         : 'too-large';
   return { reason, message: problem.message };
@@ -177,6 +180,13 @@ function entryProblem(entry: Entry, name: string, limits: ZipLimits): ZipEntryPr
     return {
       reason: 'unsafe-path',
       message: `Filbanen «${name}» i zip-arkivet peker ut av arkivet og ble ikke lest.`,
+    };
+  }
+  if (isSymlink(entry)) {
+    // Its data is a link target ("/etc/passwd"); an unpacker that honoured it would read or write there.
+    return {
+      reason: 'symlink',
+      message: `«${name}» i zip-arkivet er en symbolsk lenke og ble ikke fulgt.`,
     };
   }
   if (entry.isEncrypted()) {
@@ -207,6 +217,12 @@ function entryProblem(entry: Entry, name: string, limits: ZipLimits): ZipEntryPr
   return null;
 }
 
+/** Unix zips keep the file mode in the high half of the external attributes; S_IFLNK marks a link. */
+function isSymlink(entry: Entry): boolean {
+  const madeByUnix = entry.versionMadeBy >> 8 === 3;
+  return madeByUnix && ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+}
+
 /** Absolute paths, drive letters, ".." segments and NULs could escape a folder if anyone ever wrote the entry. */
 function isUnsafePath(name: string): boolean {
   return (
@@ -221,7 +237,7 @@ async function readEntry(zip: ZipFile, entry: Entry, limits: ZipLimits): Promise
   } catch (error) {
     throw new ReadError(
       'corrupt',
-      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${messageOf(error)})`),
+      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${technicalDetail(error)})`),
       {
         cause: error,
       },
@@ -247,7 +263,7 @@ async function readEntry(zip: ZipFile, entry: Entry, limits: ZipLimits): Promise
     if (error instanceof ReadError) throw error;
     throw new ReadError(
       'corrupt',
-      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${messageOf(error)})`),
+      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${technicalDetail(error)})`),
       {
         cause: error,
       },
@@ -279,8 +295,4 @@ function decodeCp850(bytes: Buffer): string {
   for (const byte of bytes)
     text += byte < 0x80 ? String.fromCharCode(byte) : (CP850_HIGH[byte - 0x80] ?? '?');
   return text;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -25,6 +25,7 @@ describe('intake ingest on the command line', () => {
     const out = await mkdtemp(join(tmpdir(), 'intake-cli-'));
     const result = await intake(['ingest', 'samples', '--out', out], {
       INTAKE_MUNICIPALITIES: join(root, '../shared/data/kommuner.json'),
+      INTAKE_DATA_DIR: join(out, 'data'),
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/kommunalt-rusarbeid: \d+ innsendinger/);
@@ -35,16 +36,17 @@ describe('intake ingest on the command line', () => {
     expect(check.stdout).toMatch(/ 0 violations/);
     const lines = (await readFile(join(out, 'submissions.jsonl'), 'utf8')).trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(25);
-  });
+  }, 900_000); // every sample, scans included, OCR'd in a child process
 
   it('says once that municipality lookups are off without a register', async () => {
     const out = await mkdtemp(join(tmpdir(), 'intake-cli-'));
     const result = await intake(['ingest', 'samples/2025', '--out', out], {
       INTAKE_MUNICIPALITIES: undefined,
+      INTAKE_DATA_DIR: join(out, 'data'),
     });
     expect(result.code).toBe(0);
     expect(result.stderr.match(/INTAKE_MUNICIPALITIES er ikke satt/g)).toHaveLength(1);
-  });
+  }, 600_000);
 
   it('stops with a message naming a bad configuration value', async () => {
     const result = await intake(['ingest', 'samples'], { INTAKE_LOW_CONFIDENCE: 'høy' });

@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntakeError } from '../errors.ts';
+
+export class BlobError extends IntakeError {
+  constructor(message: string, code: 'BLOB_MISSING' | 'BLOB_CORRUPT' | 'BLOB_INVALID', details = {}) {
+    super(message, code, details);
+  }
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Uploaded files, stored once and addressed by their SHA-256 under `<dir>/ab/cd/<sha256>`: a folder
+ * that several machines can share (a network volume), so a job names a hash instead of carrying
+ * bytes. Writes go to a temporary file and are renamed into place, so a reader never sees half a
+ * file and two machines storing the same bytes at once both succeed.
+ */
+export class BlobStore {
+  constructor(readonly dir: string) {}
+
+  /** Stores the bytes (unless already there); returns their sha256. */
+  async put(bytes: Buffer): Promise<string> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = this.pathOf(sha256);
+    if (await exists(path)) return sha256;
+    await mkdir(join(path, '..'), { recursive: true });
+    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, bytes, { flag: 'wx' });
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return sha256;
+  }
+
+  /** The bytes of a stored blob, checked against their hash. */
+  async get(sha256: string): Promise<Buffer> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.pathOf(sha256));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new BlobError(`fant ikke filen ${sha256} i ${this.dir}`, 'BLOB_MISSING', { sha256 });
+      }
+      throw error;
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      throw new BlobError(`filen ${sha256} i ${this.dir} er skadet (feil sha256)`, 'BLOB_CORRUPT', {
+        sha256,
+      });
+    }
+    return bytes;
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new BlobError(`ugyldig sha256: ${sha256}`, 'BLOB_INVALID');
+    return join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

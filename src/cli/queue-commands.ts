@@ -1,0 +1,148 @@
+import { FlowProducer, Queue } from 'bullmq';
+import type { Command } from 'commander';
+import { mkdir, open, rename } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BlobStore } from '../blobs/blob-store.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { ConfigError } from '../errors.ts';
+import { enqueuePaths } from '../queue/enqueue.ts';
+import { QUEUE_NAMES } from '../queue/job-definitions.ts';
+import { allDone, formatStatus, queueCounts } from '../queue/queue-status.ts';
+import { checkRedis, createRedis } from '../queue/redis-connection.ts';
+import { startWorkers } from '../queue/start-workers.ts';
+import { loadRegister } from '../register/municipality-register.ts';
+import { loadSchemes } from '../schemes/load-schemes.ts';
+import { Store } from '../store/store.ts';
+
+/** Adds `enqueue`, `worker`, `status` and `export` (CONTRACT.md) to the program. */
+export function registerQueueCommands(program: Command): void {
+  program
+    .command('enqueue')
+    .description('Legger filer og mapper i køene (Redis), én flyt per innsending, for `intake worker`.')
+    .argument('<path...>', 'filer, mapper eller zip-arkiver')
+    .action(runEnqueue);
+  program
+    .command('worker')
+    .description(
+      'Starter køarbeidere som behandler innsendinger fra køene; SIGTERM venter på jobbene som kjører.',
+    )
+    .action(runWorker);
+  program
+    .command('status')
+    .description('Viser køene og hvor langt hver bunt har kommet.')
+    .option('--wait', 'vent til alt som er lagt i kø er ferdig', false)
+    .action(runStatus);
+  program
+    .command('export')
+    .description('Skriver DIR/submissions.jsonl fra lageret, i samme format som `ingest`.')
+    .option('--out <dir>', 'mappe for submissions.jsonl', 'out')
+    .action(runExport);
+}
+
+/** The queues need a store every process can reach: the embedded database serves one process. */
+function queueSettings(): Settings {
+  const settings = loadSettings();
+  if (!settings.databaseUrl) {
+    throw new ConfigError(
+      'køene trenger en PostgreSQL-server som alle prosessene deler: sett DATABASE_URL ' +
+        '(den innebygde databasen kan bare brukes av én prosess om gangen; `intake ingest` trenger ingen server).',
+    );
+  }
+  return settings;
+}
+
+function openStore(settings: Settings, poolSize?: number): Promise<Store> {
+  return Store.open({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    schema: settings.dbSchema,
+    poolSize,
+  });
+}
+
+async function runEnqueue(paths: string[]): Promise<void> {
+  const settings = queueSettings();
+  await checkRedis(settings.redisUrl);
+  const store = await openStore(settings, 2);
+  const connection = createRedis(settings.redisUrl, `intake-enqueue-${process.pid}`);
+  const flows = new FlowProducer({ connection, prefix: settings.queue.prefix });
+  const submissions = new Queue(QUEUE_NAMES.submissions, { connection, prefix: settings.queue.prefix });
+  try {
+    const result = await enqueuePaths(
+      paths.map((p) => resolve(p)),
+      { store, blobs: new BlobStore(settings.blobDir), flows, submissions, queue: settings.queue },
+    );
+    console.log(
+      `Bunt ${result.batchId}: ${result.submissions} innsendinger, ${result.enqueued} lagt i kø, ` +
+        `${result.alreadyDone} var allerede behandlet.`,
+    );
+  } finally {
+    await submissions.close();
+    await flows.close();
+    connection.disconnect();
+    await store.close();
+  }
+}
+
+async function runWorker(): Promise<void> {
+  const settings = queueSettings();
+  await checkRedis(settings.redisUrl);
+  const schemes = loadSchemes(settings.schemesDir);
+  const register = settings.municipalitiesPath ? loadRegister(settings.municipalitiesPath) : null;
+  if (!register) console.error('intake: INTAKE_MUNICIPALITIES er ikke satt; kommuneoppslag er slått av.');
+  const ctx = { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
+  const workers = await startWorkers(settings, ctx, (m) => console.error(`intake worker: ${m}`));
+  const q = settings.queue;
+  console.error(
+    `intake worker ${process.pid}: klar (dokumenter og innsendinger ${q.workerConcurrency} om gangen, ` +
+      `OCR ${q.ocrConcurrency} om gangen, kø-prefiks ${q.prefix})`,
+  );
+  const signal = await new Promise<string>((done) => {
+    process.once('SIGTERM', () => done('SIGTERM'));
+    process.once('SIGINT', () => done('SIGINT'));
+  });
+  console.error(`intake worker ${process.pid}: ${signal}, tar ikke nye jobber og venter på dem som kjører …`);
+  await workers.close();
+  console.error(`intake worker ${process.pid}: stoppet.`);
+}
+
+async function runStatus(options: { wait: boolean }): Promise<void> {
+  const settings = queueSettings();
+  await checkRedis(settings.redisUrl);
+  const store = await openStore(settings, 1);
+  const connection = createRedis(settings.redisUrl, `intake-status-${process.pid}`);
+  try {
+    for (;;) {
+      const batches = await store.batches();
+      console.log(formatStatus(await queueCounts(connection, settings.queue.prefix), batches));
+      if (!options.wait || allDone(batches)) return;
+      await sleep(2000);
+    }
+  } finally {
+    connection.disconnect();
+    await store.close();
+  }
+}
+
+async function runExport(options: { out: string }): Promise<void> {
+  const settings = loadSettings();
+  const store = await openStore(settings, 1);
+  try {
+    const outDir = resolve(options.out);
+    await mkdir(outDir, { recursive: true });
+    const outFile = join(outDir, 'submissions.jsonl');
+    const partial = `${outFile}.partial`;
+    const out = await open(partial, 'w');
+    const records = await store.records();
+    try {
+      for (const record of records) await out.write(`${JSON.stringify(record)}\n`);
+    } finally {
+      await out.close();
+    }
+    await rename(partial, outFile);
+    console.log(`Skrev ${records.length} poster fra ${store.description} til ${outFile}`);
+  } finally {
+    await store.close();
+  }
+}

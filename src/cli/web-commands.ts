@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { createInterface } from 'node:readline/promises';
+import { BlobStore } from '../blobs/blob-store.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { IntakeError } from '../errors.ts';
+import type { PipelineContext } from '../pipeline/process-submission.ts';
+import { checkRedis } from '../queue/redis-connection.ts';
+import { loadRegister } from '../register/municipality-register.ts';
+import { ReviewService } from '../review/review-service.ts';
+import { ReviewStore } from '../review/review-store.ts';
+import { loadSchemes } from '../schemes/load-schemes.ts';
+import { Store } from '../store/store.ts';
+import { addUser, buildServer } from '../web/server.ts';
+import { openWebQueues, type WebQueues } from '../web/web-queues.ts';
+
+/** Adds `serve` (the reviewer web app) and `user add` to the program. */
+export function registerWebCommands(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Starter nettløsningen for saksbehandlere og JSON-API-et (INTAKE_WEB_HOST, INTAKE_WEB_PORT).',
+    )
+    .option('--port <port>', 'port (standard: INTAKE_WEB_PORT eller 3000)')
+    .option('--host <host>', 'adresse (standard: INTAKE_WEB_HOST eller 127.0.0.1)')
+    .action(runServe);
+  const user = program.command('user').description('Brukere av nettløsningen');
+  user
+    .command('add')
+    .description(
+      'Oppretter en bruker (eller gir en som finnes nytt passord, navn og rolle). Passordet leses fra standard inn.',
+    )
+    .argument('<username>', 'brukernavn')
+    .requiredOption('--name <name>', 'fullt navn')
+    .option('--role <role>', 'reviewer eller admin', 'reviewer')
+    .action(runUserAdd);
+}
+
+function pipelineContext(settings: Settings): PipelineContext {
+  const schemes = loadSchemes(settings.schemesDir);
+  let register = null;
+  if (settings.municipalitiesPath) register = loadRegister(settings.municipalitiesPath);
+  else console.error('intake: INTAKE_MUNICIPALITIES er ikke satt; kommuneoppslag er slått av.');
+  return { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
+}
+
+const openStore = (settings: Settings) =>
+  Store.open({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, schema: settings.dbSchema });
+
+async function runServe(options: { port?: string; host?: string }): Promise<void> {
+  const settings = loadSettings();
+  const ctx = pipelineContext(settings);
+  const store = await openStore(settings);
+  const reviews = new ReviewStore(store.sql);
+  const blobs = new BlobStore(settings.blobDir);
+  // Uploads and the queue dashboard need the queues, and a store the workers share (PostgreSQL).
+  let queues: WebQueues | null = null;
+  if (settings.databaseUrl) {
+    await checkRedis(settings.redisUrl);
+    queues = openWebQueues(settings, store, blobs);
+  } else {
+    console.error(
+      'intake serve: DATABASE_URL er ikke satt; opplasting og kø-oversikten er slått av (de trenger køene).',
+    );
+  }
+  const app = await buildServer(
+    {
+      store,
+      reviews,
+      service: new ReviewService(store, reviews, ctx),
+      blobs,
+      schemes: ctx.schemes.map((s) => ({ id: s.id, name: s.name })),
+      uploads: queues?.uploads,
+      registerAdmin: queues?.registerAdmin,
+    },
+    { ...settings.web, logger: true },
+  );
+  const port = options.port === undefined ? settings.web.port : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new IntakeError(`ugyldig port: ${options.port}`, 'USAGE');
+  const address = await app.listen({ host: options.host ?? settings.web.host, port });
+  console.log(`intake serve: ${address} (lager: ${store.description})`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await queues?.close();
+  await store.close();
+}
+
+async function runUserAdd(username: string, options: { name: string; role: string }): Promise<void> {
+  const password = await readPassword();
+  const settings = loadSettings();
+  const store = await openStore(settings);
+  try {
+    await addUser(new ReviewStore(store.sql), {
+      username,
+      displayName: options.name,
+      role: options.role,
+      password,
+    });
+    console.log(`Brukeren ${username} (${options.role}) er lagret.`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The password from standard input: typed at a prompt, or piped (`echo … | intake user add …`). */
+async function readPassword(): Promise<string> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdin.isTTY ? process.stderr : undefined,
+  });
+  try {
+    const line = await rl.question(process.stdin.isTTY ? 'Passord (minst 12 tegn): ' : '');
+    return line.replace(/\r?\n$/, '');
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,91 @@
+import type { FlowProducer, Queue } from 'bullmq';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { QueueSettings } from '../config/settings.ts';
+import { submissionId } from '../pipeline/build-record.ts';
+import { discoverSubmissions } from '../pipeline/discover.ts';
+import type { SubmissionInput } from '../pipeline/submission-input.ts';
+import { failureFromError } from '../read/read-error.ts';
+import { EMPTY_SHA256, type DocumentEntry, type Store } from '../store/store.ts';
+import { JOB_NAMES, QUEUE_NAMES, jobIds, jobOptions } from './job-definitions.ts';
+
+export interface EnqueueDeps {
+  store: Store;
+  blobs: BlobStore;
+  flows: FlowProducer;
+  /** The submissions queue, to see whether a submission's flow is there already. */
+  submissions: Queue;
+  queue: QueueSettings;
+}
+
+export interface EnqueueResult {
+  batchId: string;
+  submissions: number;
+  /** Put on the queues now (the rest were already done or still queued from before). */
+  enqueued: number;
+  alreadyDone: number;
+}
+
+/**
+ * Walks the paths as `intake ingest` does, stores each file once in the blob store, records the
+ * submission and its documents in the store (claiming document bytes in discovery order, as ingest
+ * does, so duplicates come out the same), and adds one flow per submission. Ids come from the
+ * content: the same bytes enqueued again make no second record and no second job.
+ */
+export async function enqueuePaths(
+  paths: string[],
+  deps: EnqueueDeps,
+  onSubmission?: (source: string) => void,
+): Promise<EnqueueResult> {
+  const batchId = await deps.store.createBatch(paths);
+  const options = jobOptions(deps.queue);
+  let position = 0;
+  let enqueued = 0;
+  let alreadyDone = 0;
+  for (const path of paths) {
+    for await (const input of discoverSubmissions(path)) {
+      const documents = await storeFiles(input, deps.blobs);
+      const id = submissionId(input.source, documents);
+      const state = await deps.store.registerSubmission(batchId, position++, {
+        id,
+        source: input.source,
+        documents,
+      });
+      onSubmission?.(input.source);
+      if (state === 'done') {
+        alreadyDone++;
+        continue;
+      }
+      // Still on the queues from an earlier enqueue: adding it again would be a no-op anyway.
+      if (await deps.submissions.getJob(jobIds.submission(id))) continue;
+      await deps.flows.add({
+        name: JOB_NAMES.checkSubmission,
+        queueName: QUEUE_NAMES.submissions,
+        data: { submissionId: id, batchId },
+        opts: { ...options, jobId: jobIds.submission(id) },
+        children: documents.map((d) => ({
+          name: JOB_NAMES.readDocument,
+          queueName: QUEUE_NAMES.documents,
+          data: { submissionId: id, position: d.position, sha256: d.sha256, step: 'read', round: 0 },
+          opts: { ...options, jobId: jobIds.document(id, d.position), failParentOnFailure: true },
+        })),
+      });
+      enqueued++;
+    }
+  }
+  await deps.store.finishBatch(batchId, position);
+  return { batchId, submissions: position, enqueued, alreadyDone };
+}
+
+/** Loads each file into the blob store; a file that cannot be loaded is recorded with why. */
+async function storeFiles(input: SubmissionInput, blobs: BlobStore): Promise<DocumentEntry[]> {
+  const entries: DocumentEntry[] = [];
+  for (const [position, file] of input.files.entries()) {
+    try {
+      const sha256 = await blobs.put(await file.load());
+      entries.push({ position, path: file.path, sha256, loadFailure: null });
+    } catch (error) {
+      entries.push({ position, path: file.path, sha256: EMPTY_SHA256, loadFailure: failureFromError(error) });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,416 @@
+import type { RecordEvidence } from '../domain/record.ts';
+import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import type { SqlClient, SqlExecutor } from '../store/sql-client.ts';
+import type { CorrectableField, FieldValue } from './corrections.ts';
+
+export type Role = 'reviewer' | 'admin';
+export type Resolution = 'accepted' | 'waived' | 'rejected';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface SessionUser extends User {
+  csrfToken: string;
+}
+
+/** A submission as the queue lists it: the record and who has taken it. */
+export interface QueueRow {
+  record: ProcessedRecord;
+  createdAt: Date;
+  claimedBy: string | null;
+}
+
+export interface ResolutionRow {
+  id: number;
+  findingKey: string;
+  code: string;
+  resolution: Resolution;
+  reason: string;
+  by: string;
+  byId: number;
+  at: Date;
+  needsApproval: boolean;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+}
+
+/** An upload's batch as its progress page shows it. */
+export interface BatchView {
+  id: string;
+  createdAt: Date;
+  /** Set once every submission of the batch is on the queues. */
+  enqueued: boolean;
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+  submissions: Array<{
+    id: string;
+    source: string;
+    state: 'pending' | 'done' | 'failed';
+    needsReview: boolean;
+    applicant: string | null;
+    error: string | null;
+  }>;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  details: Record<string, unknown> | null;
+}
+
+/** The reviewer app's tables (migration 002) and its reads of the store's submissions. */
+export class ReviewStore {
+  constructor(private readonly db: SqlClient) {}
+
+  async createUser(user: Omit<User, 'id'>, passwordHash: string): Promise<User> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO users (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (username) DO UPDATE SET display_name = $2, password_hash = $3, role = $4 RETURNING id`,
+      [user.username, user.displayName, passwordHash, user.role],
+    );
+    return { ...user, id: Number(row!.id) };
+  }
+
+  async credentials(username: string): Promise<(User & { passwordHash: string }) | null> {
+    const [row] = await this.db.query<DbUser & { password_hash: string }>(
+      'SELECT id, username, display_name, role, password_hash FROM users WHERE username = $1',
+      [username],
+    );
+    return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+  }
+
+  async users(): Promise<User[]> {
+    const rows = await this.db.query<DbUser>(
+      'SELECT id, username, display_name, role FROM users ORDER BY username',
+    );
+    return rows.map(toUser);
+  }
+
+  async createSession(userId: number, tokenHash: string, csrfToken: string, expiresAt: Date): Promise<void> {
+    await this.db.query(
+      'INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
+      [tokenHash, userId, csrfToken, expiresAt],
+    );
+  }
+
+  async session(tokenHash: string): Promise<SessionUser | null> {
+    const [row] = await this.db.query<DbUser & { csrf_token: string }>(
+      `SELECT u.id, u.username, u.display_name, u.role, s.csrf_token FROM sessions s
+       JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [tokenHash],
+    );
+    return row ? { ...toUser(row), csrfToken: row.csrf_token } : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
+  }
+
+  /** Checked submissions that need review and are not marked done, with their claims. */
+  async reviewCandidates(): Promise<QueueRow[]> {
+    const rows = await this.db.query<{
+      record: ProcessedRecord;
+      created_at: string | Date;
+      claimed_by: string | null;
+    }>(
+      `SELECT s.record, s.created_at, u.display_name AS claimed_by FROM submissions s
+       LEFT JOIN claims c ON c.submission_id = s.id LEFT JOIN users u ON u.id = c.user_id
+       WHERE s.state = 'done' AND s.status = 'needs-review'
+         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done')`,
+    );
+    return rows.map((r) => ({
+      record: r.record,
+      createdAt: new Date(r.created_at),
+      claimedBy: r.claimed_by,
+    }));
+  }
+
+  async submission(id: string): Promise<{ record: ProcessedRecord; createdAt: Date; done: boolean } | null> {
+    const [row] = await this.db.query<{ record: ProcessedRecord; created_at: string | Date; done: boolean }>(
+      `SELECT record, created_at, EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done') AS done
+       FROM submissions s WHERE id = $1 AND state = 'done'`,
+      [id],
+    );
+    return row ? { record: row.record, createdAt: new Date(row.created_at), done: row.done } : null;
+  }
+
+  /** The evidence of each stored field, by field name ("applicant.orgNumber"). */
+  async fieldEvidence(submissionId: string): Promise<Map<string, RecordEvidence | null>> {
+    const rows = await this.db.query<{ name: string; evidence: RecordEvidence | null }>(
+      'SELECT name, evidence FROM fields WHERE submission_id = $1',
+      [submissionId],
+    );
+    return new Map(rows.map((r) => [r.name, r.evidence]));
+  }
+
+  /** Every checked submission's record with whether a reviewer marked it done (summaries, export). */
+  async allRecords(): Promise<Array<{ record: ProcessedRecord; done: boolean }>> {
+    return this.db.query<{ record: ProcessedRecord; done: boolean }>(
+      `SELECT record, EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done') AS done
+       FROM submissions s WHERE state = 'done' ORDER BY source, id`,
+    );
+  }
+
+  async claimant(submissionId: string): Promise<{ userId: number; name: string } | null> {
+    const [row] = await this.db.query<{ user_id: string; display_name: string }>(
+      'SELECT c.user_id, u.display_name FROM claims c JOIN users u ON u.id = c.user_id WHERE submission_id = $1',
+      [submissionId],
+    );
+    return row ? { userId: Number(row.user_id), name: row.display_name } : null;
+  }
+
+  /** Takes a submission; returns who holds it afterwards (someone else's claim is kept). */
+  async claim(tx: SqlExecutor, submissionId: string, userId: number): Promise<number> {
+    const [row] = await tx.query<{ user_id: string }>(
+      `INSERT INTO claims (submission_id, user_id) VALUES ($1, $2)
+       ON CONFLICT (submission_id) DO UPDATE SET submission_id = claims.submission_id RETURNING user_id`,
+      [submissionId, userId],
+    );
+    return Number(row!.user_id);
+  }
+
+  async release(tx: SqlExecutor, submissionId: string): Promise<void> {
+    await tx.query('DELETE FROM claims WHERE submission_id = $1', [submissionId]);
+  }
+
+  /**
+   * A checked submission's record, with its row locked until the transaction ends: two corrections
+   * of one submission run one after the other, each on top of the other's result.
+   */
+  async lockedRecord(tx: SqlExecutor, submissionId: string): Promise<ProcessedRecord | null> {
+    const [row] = await tx.query<{ record: ProcessedRecord }>(
+      `SELECT record FROM submissions WHERE id = $1 AND state = 'done' FOR UPDATE`,
+      [submissionId],
+    );
+    return row?.record ?? null;
+  }
+
+  /** The latest correction of each field (inside a transaction: pass its executor). */
+  async corrections(
+    submissionId: string,
+    db: SqlExecutor = this.db,
+  ): Promise<Map<CorrectableField, FieldValue>> {
+    const rows = await db.query<{ field: CorrectableField; after: FieldValue }>(
+      `SELECT DISTINCT ON (field) field, after FROM field_corrections WHERE submission_id = $1
+       ORDER BY field, id DESC`,
+      [submissionId],
+    );
+    return new Map(rows.map((r) => [r.field, r.after]));
+  }
+
+  async addCorrection(
+    tx: SqlExecutor,
+    c: {
+      submissionId: string;
+      field: string;
+      before: unknown;
+      after: unknown;
+      reason: string;
+      userId: number;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO field_corrections (submission_id, field, before, after, reason, user_id)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
+      [c.submissionId, c.field, JSON.stringify(c.before), JSON.stringify(c.after), c.reason, c.userId],
+    );
+  }
+
+  /** Every resolution of the submission's findings, oldest first (the latest per key applies). */
+  async resolutions(submissionId: string): Promise<ResolutionRow[]> {
+    const rows = await this.db.query<{
+      id: string;
+      finding_key: string;
+      code: string;
+      resolution: Resolution;
+      reason: string;
+      by: string;
+      user_id: string;
+      created_at: string | Date;
+      needs_approval: boolean;
+      approved_by: string | null;
+      approved_at: string | Date | null;
+    }>(
+      `SELECT r.id, r.finding_key, r.code, r.resolution, r.reason, u.display_name AS by, r.user_id, r.created_at,
+         r.needs_approval, a.display_name AS approved_by, r.approved_at
+       FROM finding_resolutions r JOIN users u ON u.id = r.user_id LEFT JOIN users a ON a.id = r.approved_by
+       WHERE r.submission_id = $1 ORDER BY r.id`,
+      [submissionId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      findingKey: r.finding_key,
+      code: r.code,
+      resolution: r.resolution,
+      reason: r.reason,
+      by: r.by,
+      byId: Number(r.user_id),
+      at: new Date(r.created_at),
+      needsApproval: r.needs_approval,
+      approvedBy: r.approved_by,
+      approvedAt: r.approved_at === null ? null : new Date(r.approved_at),
+    }));
+  }
+
+  async addResolution(
+    tx: SqlExecutor,
+    r: {
+      submissionId: string;
+      findingKey: string;
+      code: string;
+      resolution: Resolution;
+      reason: string;
+      userId: number;
+      needsApproval: boolean;
+    },
+  ): Promise<number> {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO finding_resolutions (submission_id, finding_key, code, resolution, reason, user_id, needs_approval)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [r.submissionId, r.findingKey, r.code, r.resolution, r.reason, r.userId, r.needsApproval],
+    );
+    return Number(row!.id);
+  }
+
+  /** Approves a waiver by a reviewer other than the one who made it; false when nothing was approved. */
+  async approve(
+    tx: SqlExecutor,
+    submissionId: string,
+    resolutionId: number,
+    userId: number,
+  ): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE finding_resolutions SET approved_by = $3, approved_at = now()
+       WHERE id = $2 AND submission_id = $1 AND needs_approval AND approved_by IS NULL AND user_id <> $3
+       RETURNING id`,
+      [submissionId, resolutionId, userId],
+    );
+    return rows.length === 1;
+  }
+
+  async addDocumentRequest(
+    tx: SqlExecutor,
+    r: { submissionId: string; document: string; message: string; userId: number },
+  ): Promise<void> {
+    await tx.query(
+      'INSERT INTO document_requests (submission_id, document, message, user_id) VALUES ($1, $2, $3, $4)',
+      [r.submissionId, r.document, r.message, r.userId],
+    );
+  }
+
+  async markDone(
+    tx: SqlExecutor,
+    submissionId: string,
+    reviewer: string,
+    comment: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO reviews (submission_id, reviewer, decision, comment) VALUES ($1, $2, 'done', $3)`,
+      [submissionId, reviewer, comment],
+    );
+    await tx.query('DELETE FROM claims WHERE submission_id = $1', [submissionId]);
+  }
+
+  /** Appends to the audit log (which cannot be changed afterwards: a trigger refuses it). */
+  async audit(
+    tx: SqlExecutor,
+    actor: string,
+    action: string,
+    submissionId: string | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await tx.query(
+      'INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, $2, $3, $4::jsonb)',
+      [actor, action, submissionId, JSON.stringify(details)],
+    );
+  }
+
+  async history(submissionId: string): Promise<AuditRow[]> {
+    const rows = await this.db.query<{
+      id: string;
+      at: string | Date;
+      actor: string;
+      action: string;
+      details: Record<string, unknown> | null;
+    }>('SELECT id, at, actor, action, details FROM audit_log WHERE submission_id = $1 ORDER BY id', [
+      submissionId,
+    ]);
+    return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at) }));
+  }
+
+  /** Notes in the history of each submission of an upload's batch who uploaded it. */
+  async recordUpload(actor: string, batchId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (actor, action, submission_id, details)
+       SELECT $1, 'uploaded', submission_id, jsonb_build_object('batch', $2::text)
+       FROM batch_submissions WHERE batch_id = $2 ORDER BY position`,
+      [actor, batchId],
+    );
+  }
+
+  /** A batch with the state of each of its submissions; null when there is none with the id. */
+  async batch(batchId: string): Promise<BatchView | null> {
+    const [batch] = await this.db.query<{ id: string; created_at: string | Date; enqueued: boolean }>(
+      'SELECT id, created_at, enqueued_at IS NOT NULL AS enqueued FROM batches WHERE id = $1',
+      [batchId],
+    );
+    if (!batch) return null;
+    const rows = await this.db.query<{
+      id: string;
+      source: string;
+      state: 'pending' | 'done' | 'failed';
+      status: string | null;
+      applicant: string | null;
+      error: string | null;
+    }>(
+      `SELECT s.id, s.source, s.state, s.status, s.record->'applicant'->>'name' AS applicant, s.error
+       FROM batch_submissions bs JOIN submissions s ON s.id = bs.submission_id
+       WHERE bs.batch_id = $1 ORDER BY bs.position`,
+      [batchId],
+    );
+    const count = (state: string) => rows.filter((r) => r.state === state).length;
+    return {
+      id: batch.id,
+      createdAt: new Date(batch.created_at),
+      enqueued: batch.enqueued,
+      total: rows.length,
+      done: count('done'),
+      failed: count('failed'),
+      pending: count('pending'),
+      submissions: rows.map((r) => ({
+        id: r.id,
+        source: r.source,
+        state: r.state,
+        needsReview: r.status === 'needs-review',
+        applicant: r.applicant,
+        error: r.error,
+      })),
+    };
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+}
+
+interface DbUser {
+  id: string | number;
+  username: string;
+  display_name: string;
+  role: Role;
+}
+
+const toUser = (row: DbUser): User => ({
+  id: Number(row.id),
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+});

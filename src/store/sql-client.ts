@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import { StoreError } from './store-error.ts';
+
+/** What the store's SQL runs on: a PostgreSQL server (node-postgres) or the embedded PGlite. */
+export interface SqlExecutor {
+  query<R extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters (a migration file). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlClient extends SqlExecutor {
+  /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly description: string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Checks a schema name before it goes into SQL text (identifiers cannot be parameters). */
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) throw new StoreError(`ugyldig skjemanavn: ${schema}`, 'STORE_CONFIG');
+  return schema;
+}
+
+/** A pool of connections to a PostgreSQL server; every connection uses `schema`. */
+export function connectPostgres(url: string, schema: string, max = 10): SqlClient {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: `-c search_path=${checkSchemaName(schema)}`,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const host = new URL(url).host;
+  return {
+    description: `PostgreSQL ${host} (skjema ${schema})`,
+    async query<R extends object>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as R[];
+    },
+    exec: async (sql: string) => void (await pool.query(sql)),
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <R extends object>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as R[],
+          exec: async (sql: string) => void (await client.query(sql)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * The embedded database (PGlite, PostgreSQL compiled to WebAssembly) in `dir`. It serves one
+ * process at a time, so a lock file keeps a second process out; it waits for the first to finish
+ * for up to `waitMs`. The first open of a new folder creates the database (about 10 seconds).
+ */
+export async function openEmbedded(dir: string, schema: string, waitMs = 60_000): Promise<SqlClient> {
+  await mkdir(dir, { recursive: true });
+  const release = await lockFolder(join(dir, 'intake.lock'), waitMs);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db: PGlite = await PGlite.create(dir);
+    const name = checkSchemaName(schema);
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${name}; SET search_path TO ${name};`);
+    let queue: Promise<unknown> = Promise.resolve();
+    // PGlite has one connection: a transaction must not interleave with other queries.
+    const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+      const next = queue.then(fn, fn);
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      description: `innebygd database i ${dir}`,
+      query: <R extends object>(sql: string, params?: unknown[]) =>
+        serial(async () => (await db.query<R>(sql, params)).rows),
+      exec: (sql: string) => serial(async () => void (await db.exec(sql))),
+      transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) =>
+        serial(() =>
+          db.transaction((tx: Transaction) =>
+            fn({
+              query: async <R extends object>(sql: string, params?: unknown[]) =>
+                (await tx.query<R>(sql, params)).rows,
+              exec: async (sql: string) => void (await tx.exec(sql)),
+            }),
+          ),
+        ),
+      async close() {
+        await queue;
+        await db.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** An exclusive lock file holding our pid; a lock left by a dead process is taken over. */
+async function lockFolder(path: string, waitMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.write(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
+      await rm(path, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline || !existsSync(path)) {
+      throw new StoreError(
+        `den innebygde databasen i ${path.replace(/\/intake\.lock$/, '')} er i bruk av prosess ${holder}; ` +
+          'den kan bare brukes av én prosess om gangen. Sett DATABASE_URL for å dele en PostgreSQL-server.',
+        'STORE_BUSY',
+      );
+    }
+    await sleep(200);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

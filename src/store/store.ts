@@ -1,0 +1,465 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ReadDocument, ReadFailure } from '../domain/document.ts';
+import type { SubmissionFields } from '../extract/extract-submission.ts';
+import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import { migrate } from './migrate.ts';
+import { readFromJson, readToJson } from './read-json.ts';
+import { inContractOrder } from './record-order.ts';
+import { connectPostgres, openEmbedded, type SqlClient, type SqlExecutor } from './sql-client.ts';
+import { StoreError } from './store-error.ts';
+
+/** sha256 of no bytes: empty and unloadable files share it by accident, not by being one document. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+export type SubmissionState = 'pending' | 'done' | 'failed';
+export type DocumentState = 'pending' | 'ocr-pending' | 'done';
+
+/** A document as enqueue registers it: where it came from and the hash of its bytes. */
+export interface DocumentEntry {
+  position: number;
+  path: string;
+  sha256: string;
+  /** Set when the file could not be loaded at all (it then has no blob). */
+  loadFailure: ReadFailure | null;
+}
+
+export interface SubmissionEntry {
+  id: string;
+  source: string;
+  documents: DocumentEntry[];
+}
+
+export interface DocumentRow extends DocumentEntry {
+  state: DocumentState;
+  read: ReadDocument | null;
+}
+
+export interface BatchProgress {
+  id: string;
+  createdAt: Date;
+  paths: string[];
+  total: number;
+  enqueued: boolean;
+  done: number;
+  failed: number;
+  pending: number;
+}
+
+/** What the submission stages produced, as the store keeps it. */
+export interface ProcessedSubmission {
+  record: ProcessedRecord;
+  reads: ReadDocument[];
+  fields: SubmissionFields;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL server; null: the embedded database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  schema: string;
+  /** Connections in the pool (server only). */
+  poolSize?: number;
+}
+
+/**
+ * The repository over the store's tables: every query of the program is here, and runs the same
+ * on a PostgreSQL server and on the embedded PGlite. Opening it applies pending migrations.
+ */
+export class Store {
+  private constructor(
+    private readonly db: SqlClient,
+    readonly embedded: boolean,
+  ) {}
+
+  static async open(options: StoreOptions): Promise<Store> {
+    const db = options.databaseUrl
+      ? connectPostgres(options.databaseUrl, options.schema, options.poolSize)
+      : await openEmbedded(join(options.dataDir, 'db'), options.schema);
+    try {
+      await migrate(db, options.schema);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      if (options.databaseUrl && isConnectionError(error)) {
+        throw new StoreError(
+          `får ikke kontakt med PostgreSQL (${(error as Error).message}). Start PostgreSQL ` +
+            '(her: `pg_ctlcluster 15 main start`, eller `docker compose up -d postgres`) eller rett DATABASE_URL.',
+          'STORE_UNAVAILABLE',
+        );
+      }
+      throw error;
+    }
+    return new Store(db, options.databaseUrl === null);
+  }
+
+  get description(): string {
+    return this.db.description;
+  }
+
+  /** The connection, for modules that keep their own tables in the same schema (src/review/). */
+  get sql(): SqlClient {
+    return this.db;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** Starts an enqueue batch over `paths`; returns its id. */
+  async createBatch(paths: string[]): Promise<string> {
+    const id = randomUUID();
+    await this.db.query('INSERT INTO batches (id, paths) VALUES ($1, $2::jsonb)', [
+      id,
+      JSON.stringify(paths),
+    ]);
+    return id;
+  }
+
+  async finishBatch(batchId: string, total: number): Promise<void> {
+    await this.db.query('UPDATE batches SET total = $2, enqueued_at = now() WHERE id = $1', [batchId, total]);
+  }
+
+  /**
+   * Records a submission of a batch with its documents, and claims its documents' bytes for it
+   * where no earlier submission has (in the order submissions are registered). A failed
+   * submission goes back to pending, to be tried again. Returns the submission's state.
+   */
+  async registerSubmission(
+    batchId: string,
+    position: number,
+    entry: SubmissionEntry,
+  ): Promise<SubmissionState> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO submissions (id, source) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
+        entry.id,
+        entry.source,
+      ]);
+      const [row] = await tx.query<{ state: SubmissionState }>(
+        `UPDATE submissions SET state = CASE WHEN state = 'failed' THEN 'pending' ELSE state END,
+           error = NULL, updated_at = now() WHERE id = $1 RETURNING state`,
+        [entry.id],
+      );
+      await tx.query(
+        'INSERT INTO batch_submissions (batch_id, submission_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [batchId, entry.id, position],
+      );
+      for (const doc of entry.documents) {
+        await tx.query(
+          `INSERT INTO documents (submission_id, position, path, sha256, load_failure)
+           VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+          [
+            entry.id,
+            doc.position,
+            doc.path,
+            doc.sha256,
+            doc.loadFailure ? JSON.stringify(doc.loadFailure) : null,
+          ],
+        );
+      }
+      await claim(
+        tx,
+        entry.id,
+        entry.source,
+        entry.documents.map((d) => d.sha256),
+      );
+      return row!.state;
+    });
+  }
+
+  /**
+   * Claims documents for a submission (first comer owns the bytes) and returns, per document
+   * index, the source of the earlier submission that owns them: its DUPLICATE_DOCUMENT findings.
+   */
+  async claimDocuments(submissionId: string, source: string, shas: string[]): Promise<Map<number, string>> {
+    return this.db.transaction(async (tx) => {
+      await claim(tx, submissionId, source, shas);
+      return duplicates(tx, source, shas);
+    });
+  }
+
+  /** The earlier owners of a registered submission's documents, by document position. */
+  async duplicatesOf(submissionId: string): Promise<Map<number, string>> {
+    const rows = await this.db.query<{ position: number; source: string }>(
+      `SELECT d.position, o.source FROM documents d
+         JOIN submissions s ON s.id = d.submission_id
+         JOIN document_owners o ON o.sha256 = d.sha256
+       WHERE d.submission_id = $1 AND d.sha256 <> $2 AND o.source <> s.source`,
+      [submissionId, EMPTY_SHA256],
+    );
+    return new Map(rows.map((r) => [r.position, r.source]));
+  }
+
+  async submissionState(id: string): Promise<SubmissionState | null> {
+    const [row] = await this.db.query<{ state: SubmissionState }>(
+      'SELECT state FROM submissions WHERE id = $1',
+      [id],
+    );
+    return row?.state ?? null;
+  }
+
+  async submissionSource(id: string): Promise<string> {
+    const [row] = await this.db.query<{ source: string }>('SELECT source FROM submissions WHERE id = $1', [
+      id,
+    ]);
+    if (!row) throw new StoreError(`ukjent innsending ${id}`, 'STORE_NOT_FOUND', { id });
+    return row.source;
+  }
+
+  async document(submissionId: string, position: number): Promise<DocumentRow> {
+    const [row] = await this.db.query<DbDocument>(
+      `${SELECT_DOCUMENT} WHERE submission_id = $1 AND position = $2`,
+      [submissionId, position],
+    );
+    if (!row) throw new StoreError(`ukjent dokument ${submissionId}/${position}`, 'STORE_NOT_FOUND');
+    return documentRow(row);
+  }
+
+  async documents(submissionId: string): Promise<DocumentRow[]> {
+    const rows = await this.db.query<DbDocument>(
+      `${SELECT_DOCUMENT} WHERE submission_id = $1 ORDER BY position`,
+      [submissionId],
+    );
+    return rows.map(documentRow);
+  }
+
+  /** Saves a document's read result after a document stage. */
+  async saveRead(
+    submissionId: string,
+    position: number,
+    read: ReadDocument,
+    state: DocumentState,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE documents SET read = $3::jsonb, state = $4, format = $5, method = $6, pages = $7
+       WHERE submission_id = $1 AND position = $2`,
+      [submissionId, position, readToJson(read), state, read.format, read.method, read.pageCount],
+    );
+  }
+
+  /**
+   * Saves a checked submission: the record, its documents (with their read results when
+   * `withReads`, as ingest has them only in memory), fields with evidence and findings. Running it
+   * again for the same submission replaces what it wrote: a repeated job leaves one record.
+   */
+  async saveProcessed(
+    result: ProcessedSubmission,
+    options: { withReads: boolean; actor: string },
+  ): Promise<void> {
+    const { record, reads, fields } = result;
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO submissions (id, source, state, scheme, year, status, record, validations)
+         VALUES ($1, $2, 'done', $3, $4, $5, $6::jsonb, 1)
+         ON CONFLICT (id) DO UPDATE SET state = 'done', scheme = $3, year = $4, status = $5, record = $6::jsonb,
+           error = NULL, validations = submissions.validations + 1, updated_at = now()`,
+        [record.id, record.source, record.scheme, record.year, record.status, JSON.stringify(record)],
+      );
+      for (const [position, doc] of record.documents.entries()) {
+        const read = reads[position]!;
+        await tx.query(
+          `INSERT INTO documents (submission_id, position, path, sha256, state, format, type, method, pages, confidence, read)
+           VALUES ($1, $2, $3, $4, 'done', $5, $6, $7, $8, $9, $10::jsonb)
+           ON CONFLICT (submission_id, position) DO UPDATE SET state = 'done', format = $5, type = $6, method = $7,
+             pages = $8, confidence = $9, read = COALESCE($10::jsonb, documents.read)`,
+          [
+            record.id,
+            position,
+            doc.path,
+            doc.sha256,
+            read.format,
+            doc.type,
+            doc.method,
+            doc.pages,
+            doc.confidence,
+            options.withReads ? readToJson(read) : null,
+          ],
+        );
+      }
+      await tx.query('DELETE FROM fields WHERE submission_id = $1', [record.id]);
+      for (const field of fieldRows(fields)) {
+        await tx.query(
+          `INSERT INTO fields (submission_id, name, value, confidence, evidence) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)`,
+          [
+            record.id,
+            field.name,
+            JSON.stringify(field.value),
+            field.confidence,
+            JSON.stringify(field.evidence),
+          ],
+        );
+      }
+      await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
+      for (const f of record.findings) {
+        await tx.query(
+          `INSERT INTO findings (submission_id, code, severity, message, field, evidence)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+          [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
+        );
+      }
+      await tx.query(
+        `INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, 'processed', $2, $3::jsonb)`,
+        [
+          options.actor,
+          record.id,
+          JSON.stringify({ status: record.status, findings: record.findings.length }),
+        ],
+      );
+    });
+  }
+
+  /** Marks a submission that could not be checked (its job failed for good), with why. */
+  async markFailed(submissionId: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET state = 'failed', error = $2, updated_at = now() WHERE id = $1 AND state <> 'done'`,
+      [submissionId, error],
+    );
+  }
+
+  /** Every batch with how many of its submissions are done, failed and still pending, newest last. */
+  async batches(): Promise<BatchProgress[]> {
+    const rows = await this.db.query<{
+      id: string;
+      created_at: Date | string;
+      paths: string[];
+      total: number;
+      enqueued: boolean;
+      done: number;
+      failed: number;
+      pending: number;
+    }>(
+      `SELECT b.id, b.created_at, b.paths, b.total, b.enqueued_at IS NOT NULL AS enqueued,
+         count(*) FILTER (WHERE s.state = 'done')::int AS done,
+         count(*) FILTER (WHERE s.state = 'failed')::int AS failed,
+         count(*) FILTER (WHERE s.state = 'pending')::int AS pending
+       FROM batches b
+       LEFT JOIN batch_submissions bs ON bs.batch_id = b.id
+       LEFT JOIN submissions s ON s.id = bs.submission_id
+       GROUP BY b.id ORDER BY b.created_at, b.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at),
+      paths: r.paths,
+      total: r.total,
+      enqueued: r.enqueued,
+      done: r.done,
+      failed: r.failed,
+      pending: r.pending,
+    }));
+  }
+
+  /** The records of every checked submission, in source order (for export). */
+  async records(): Promise<ProcessedRecord[]> {
+    const rows = await this.db.query<{ record: ProcessedRecord }>(
+      `SELECT record FROM submissions WHERE state = 'done' ORDER BY source, id`,
+    );
+    return rows.map((r) => inContractOrder(r.record));
+  }
+
+  /** Submissions with how often they were checked (tests and operations: exactly once each?). */
+  async validationCounts(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ id: string; validations: number }>(
+      'SELECT id, validations FROM submissions',
+    );
+    return new Map(rows.map((r) => [r.id, r.validations]));
+  }
+}
+
+/** A failure to reach the server at all (as opposed to an error in a query). */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return (
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '3D000', '28000'].includes(
+      code,
+    ) || /timeout|terminated|connect/i.test((error as Error).message ?? '')
+  );
+}
+
+async function claim(tx: SqlExecutor, submissionId: string, source: string, shas: string[]): Promise<void> {
+  for (const sha of new Set(shas)) {
+    if (sha === EMPTY_SHA256) continue;
+    await tx.query(
+      'INSERT INTO document_owners (sha256, submission_id, source) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
+      [sha, submissionId, source],
+    );
+  }
+}
+
+async function duplicates(tx: SqlExecutor, source: string, shas: string[]): Promise<Map<number, string>> {
+  const owners = await tx.query<{ sha256: string; source: string }>(
+    'SELECT sha256, source FROM document_owners WHERE sha256 = ANY($1::text[])',
+    [[...new Set(shas)]],
+  );
+  const owner = new Map(owners.map((o) => [o.sha256, o.source]));
+  const result = new Map<number, string>();
+  shas.forEach((sha, i) => {
+    const earlier = owner.get(sha);
+    if (sha !== EMPTY_SHA256 && earlier !== undefined && earlier !== source) result.set(i, earlier);
+  });
+  return result;
+}
+
+const SELECT_DOCUMENT = 'SELECT position, path, sha256, load_failure, state, read FROM documents';
+
+interface DbDocument {
+  position: number;
+  path: string;
+  sha256: string;
+  load_failure: ReadFailure | null;
+  state: DocumentState;
+  read: unknown;
+}
+
+function documentRow(row: DbDocument): DocumentRow {
+  return {
+    position: row.position,
+    path: row.path,
+    sha256: row.sha256,
+    loadFailure: row.load_failure,
+    state: row.state,
+    read: row.read === null ? null : readFromJson(row.read),
+  };
+}
+
+interface FieldRow {
+  name: string;
+  value: unknown;
+  confidence: number | null;
+  evidence: unknown;
+}
+
+/** Every extracted value with its evidence, named by its path in the fields ("applicant.orgNumber"). */
+export function fieldRows(fields: SubmissionFields): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const visit = (value: unknown, name: string) => {
+    if (value === null || typeof value !== 'object') return;
+    const obj = value as Record<string, unknown>;
+    if ('evidence' in obj && ('value' in obj || 'name' in obj)) {
+      const { evidence, confidence, ...rest } = obj;
+      rows.push({
+        name,
+        value: 'value' in rest && Object.keys(rest).length === 1 ? rest.value : rest,
+        confidence: typeof confidence === 'number' ? confidence : null,
+        evidence,
+      });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${name}[${i}]`));
+    else for (const [key, child] of Object.entries(obj)) visit(child, name === '' ? key : `${name}.${key}`);
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'documentTypes' || key === 'kind') continue;
+    if (key === 'scheme' && value) {
+      const match = value as { scheme: { id: string }; evidence?: unknown };
+      rows.push({
+        name: 'scheme',
+        value: match.scheme.id,
+        confidence: null,
+        evidence: match.evidence ?? null,
+      });
+      continue;
+    }
+    visit(value, key);
+  }
+  return rows;
+}

@@ -1,0 +1,803 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { RecordEvidence } from '../domain/record.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../review/passwords.ts';
+import { ReviewError } from '../review/review-error.ts';
+import type { QueueFilter, ReviewService } from '../review/review-service.ts';
+import type { ReviewStore, Role, SessionUser } from '../review/review-store.ts';
+import type { Store } from '../store/store.ts';
+import {
+  LOGIN_CSRF_COOKIE,
+  SESSION_COOKIE,
+  csrfOf,
+  newToken,
+  refuseAnonymous,
+  sameToken,
+  sessionUser,
+  tokenHash,
+} from './auth.ts';
+import { readPdfTextLayer, renderPage, type PdfTextLayer } from './document-pages.ts';
+import { exportCsv, exportXlsx } from './export.ts';
+import { loginPage } from './pages/login-page.ts';
+import type { PageOptions } from './pages/layout.ts';
+import { queuePage, summaryPage } from './pages/queue-page.ts';
+import { submissionPage, type DocumentView, type EvidenceTarget } from './pages/submission-page.ts';
+import {
+  batchPage,
+  batchStatus,
+  noQueuesPage,
+  submissionStateLabel,
+  uploadPage,
+} from './pages/upload-page.ts';
+import { usersPage } from './pages/users-page.ts';
+import { DASHBOARD_PATH } from './queue-dashboard.ts';
+import { UploadError, receiveUpload, type UploadDeps } from './uploads.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    /** "METHOD /url" of every route, as registered (tests check each one's access rules). */
+    routeList: string[];
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, assets). */
+    public?: boolean;
+    /** A multipart upload: the handler checks the CSRF form field, which comes before the files. */
+    csrfInForm?: boolean;
+  }
+}
+
+export interface WebOptions {
+  /** Cookies only over HTTPS (set behind a TLS proxy). */
+  secureCookies: boolean;
+  sessionHours: number;
+  /** Sign-in attempts per minute from one address. */
+  loginAttemptsPerMinute: number;
+  logger?: boolean;
+}
+
+export interface WebDeps {
+  store: Store;
+  reviews: ReviewStore;
+  service: ReviewService;
+  blobs: BlobStore;
+  schemes: Array<{ id: string; name: string }>;
+  /** Uploads onto the queues; absent when the queues are not configured (the page says so). */
+  uploads?: UploadDeps;
+  /** Extra admin-only routes (the queue dashboard), registered when queues are configured. */
+  registerAdmin?: (app: FastifyInstance) => Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+const ASSETS: Record<string, { path: string; type: string }> = {
+  'designsystemet.css': { path: require.resolve('@digdir/designsystemet-css'), type: 'text/css' },
+  'designsystemet-theme.css': {
+    path: require.resolve('@digdir/designsystemet-theme/digdir.css'),
+    type: 'text/css',
+  },
+  'app.css': { path: join(ASSETS_DIR, 'app.css'), type: 'text/css' },
+  'app.js': { path: join(ASSETS_DIR, 'app.js'), type: 'text/javascript' },
+};
+
+const ERROR_STATUS = { NOT_FOUND: 404, INVALID_INPUT: 400, FORBIDDEN: 403, CONFLICT: 409 } as const;
+
+/** The reviewer web app and its JSON API (see README "Reviewer web app"). */
+export async function buildServer(deps: WebDeps, options: WebOptions): Promise<FastifyInstance> {
+  const { reviews, service } = deps;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  app.decorate('routeList', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeList.push(`${method} ${route.url}`);
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  // Limits are given per upload (receiveUpload); files are streamed to disk, never held in memory.
+  await app.register(multipart);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Intake – API for saksbehandlere', version: '1.0.0' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ session: [] }],
+    },
+  });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public) return;
+    request.user = await sessionUser(request, reviews);
+    if (!request.user) return refuseAnonymous(request, reply);
+    const path = request.routeOptions.url ?? request.url;
+    if ((path.startsWith('/admin') || path.startsWith('/api/admin')) && request.user.role !== 'admin') {
+      return reply.code(403).type('text/plain; charset=utf-8').send('Bare administratorer har tilgang.');
+    }
+  });
+  // Every state-changing request carries the session's CSRF token (form field or X-CSRF-Token);
+  // bodies are parsed after onRequest, so the check runs here.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.config.public || request.method === 'GET' || request.method === 'HEAD') return;
+    if (request.routeOptions.config.csrfInForm && request.isMultipart()) return;
+    // The queue dashboard's script sends no token: its requests must come from this app's own pages.
+    const dashboard = request.routeOptions.url?.startsWith(`${DASHBOARD_PATH}/`) ?? false;
+    if (dashboard && csrfOf(request) === undefined) {
+      if (!sameOrigin(request)) return reply.code(403).send({ error: 'Forespørselen kom ikke fra Intake.' });
+      return;
+    }
+    if (!sameToken(csrfOf(request), request.user!.csrfToken)) {
+      return reply.code(403).send({ error: 'Ugyldig eller manglende CSRF-token. Last siden på nytt.' });
+    }
+  });
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ReviewError) {
+      return reply.code(ERROR_STATUS[error.reviewCode]).send({ error: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    return reply.code(status).send({ error: status >= 500 ? 'Noe gikk galt.' : (error as Error).message });
+  });
+
+  // Assets: Designsystemet's CSS from the installed packages (nothing from a CDN) and our own.
+  app.get<{ Params: { name: string } }>(
+    '/assets/:name',
+    { config: { public: true }, schema: { hide: true } },
+    async (request, reply) => {
+      const asset = ASSETS[request.params.name];
+      if (!asset) return reply.code(404).send({ error: 'Finnes ikke.' });
+      return reply
+        .type(`${asset.type}; charset=utf-8`)
+        .header('cache-control', 'public, max-age=3600')
+        .send(await readFile(asset.path));
+    },
+  );
+
+  // Sign-in. The form carries a double-submit token so another site cannot sign a browser in.
+  app.get<{ Querystring: { next?: string } }>(
+    '/login',
+    { config: { public: true }, schema: { hide: true } },
+    async (request, reply) => {
+      // An existing token is kept: a second sign-in page (another tab, the browser's favicon request
+      // sent here) must not invalidate the form already shown.
+      const existing = request.cookies[LOGIN_CSRF_COOKIE];
+      const csrf = existing && /^[\w-]{43}$/.test(existing) ? existing : newToken();
+      reply.setCookie(LOGIN_CSRF_COOKIE, csrf, {
+        path: '/login',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+      });
+      return reply.type('text/html; charset=utf-8').send(loginPage(csrf, safeNext(request.query.next), null));
+    },
+  );
+  app.post<{ Body: { username?: string; password?: string; next?: string; _csrf?: string } }>(
+    '/login',
+    {
+      config: { public: true, rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } },
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const next = safeNext(body.next);
+      const fail = (message: string, code: number) => {
+        const csrf = newToken();
+        reply.setCookie(LOGIN_CSRF_COOKIE, csrf, {
+          path: '/login',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: options.secureCookies,
+        });
+        return reply
+          .code(code)
+          .type('text/html; charset=utf-8')
+          .send(loginPage(csrf, next, message));
+      };
+      const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
+      if (!cookieToken || !sameToken(body._csrf, cookieToken))
+        return fail('Skjemaet var utløpt. Prøv igjen.', 403);
+      const user = await reviews.credentials(String(body.username ?? '').trim());
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, String(body.password ?? ''));
+      if (!user || !ok) return fail('Feil brukernavn eller passord.', 401);
+      const token = newToken();
+      const expires = new Date(Date.now() + options.sessionHours * 3_600_000);
+      await reviews.createSession(user.id, tokenHash(token), newToken(), expires);
+      reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        expires,
+      });
+      return reply.redirect(next, 303);
+    },
+  );
+  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await reviews.deleteSession(tokenHash(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+
+  // Pages.
+  const page = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+  const noticeOf = (request: FastifyRequest): PageOptions['notice'] => {
+    const q = request.query as { ok?: string; error?: string };
+    if (q.error) return { kind: 'danger', text: q.error };
+    if (q.ok) return { kind: 'success', text: q.ok };
+    return null;
+  };
+  /** Runs a form's action and goes back to `to` with a message; a refused action shows why. */
+  const formAction = async (reply: FastifyReply, to: string, action: () => Promise<string>) => {
+    try {
+      const ok = await action();
+      return reply.redirect(`${to}?ok=${encodeURIComponent(ok)}`, 303);
+    } catch (error) {
+      if (!(error instanceof ReviewError)) throw error;
+      return reply.redirect(`${to}?error=${encodeURIComponent(error.message)}`, 303);
+    }
+  };
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/queue', 303));
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/queue',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const filter = queueFilter(request.query);
+      return page(
+        reply,
+        queuePage(request.user!, await service.queue(filter), filter, deps.schemes, noticeOf(request)),
+      );
+    },
+  );
+  app.get('/summary', { schema: { hide: true } }, async (request, reply) =>
+    page(reply, summaryPage(request.user!, await service.summary())),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/submissions/:id',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const view = await service.submission(request.params.id);
+      const { documents, targetOf } = await documentViews(deps, request.params.id, view.record.documents);
+      const stored = await reviews.fieldEvidence(request.params.id);
+      const fieldTargets = new Map([...stored].map(([name, e]) => [name, targetOf(e)]));
+      const findingTargets = new Map(view.findings.map((f) => [f.key, targetOf(f.evidence)]));
+      return page(
+        reply,
+        submissionPage(request.user!, view, documents, fieldTargets, findingTargets, noticeOf(request)),
+      );
+    },
+  );
+  app.get<{ Params: { id: string; pos: string; page: string } }>(
+    '/submissions/:id/documents/:pos/pages/:page',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const docs = await deps.store.documents(request.params.id);
+      const doc = docs.find((d) => d.position === Number(request.params.pos));
+      if (!doc?.read) return reply.code(404).send({ error: 'Fant ikke dokumentet.' });
+      const bytes = await deps.blobs.get(doc.sha256).catch(() => null);
+      if (!bytes) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
+      const image = await renderPage(bytes, doc.read.format, Number(request.params.page));
+      if (!image) return reply.code(404).send({ error: 'Fant ikke siden.' });
+      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(image.png);
+    },
+  );
+
+  type FormBody = Record<string, string | undefined>;
+  const formRoute = (
+    path: string,
+    action: (request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>) => Promise<string>,
+  ) =>
+    app.post<{ Params: { id: string }; Body: FormBody }>(
+      path,
+      { schema: { hide: true } },
+      async (request, reply) => formAction(reply, `/submissions/${request.params.id}`, () => action(request)),
+    );
+  formRoute('/submissions/:id/claim', async (r) => {
+    await service.claim(r.user!, r.params.id);
+    return 'Du har tatt saken.';
+  });
+  formRoute('/submissions/:id/release', async (r) => {
+    await service.release(r.user!, r.params.id);
+    return 'Saken er frigitt.';
+  });
+  formRoute('/submissions/:id/fields', async (r) => {
+    const record = await service.correctField(
+      r.user!,
+      r.params.id,
+      r.body.field ?? '',
+      r.body.value ?? '',
+      r.body.reason ?? '',
+    );
+    return `Feltet er rettet og innsendingen kontrollert på nytt: ${record.findings.length} funn.`;
+  });
+  formRoute('/submissions/:id/findings/resolve', async (r) => {
+    await service.resolveFinding(
+      r.user!,
+      r.params.id,
+      r.body.key ?? '',
+      r.body.resolution ?? '',
+      r.body.reason ?? '',
+    );
+    return 'Avgjørelsen er lagret.';
+  });
+  app.post<{ Params: { id: string; rid: string }; Body: FormBody }>(
+    '/submissions/:id/resolutions/:rid/approve',
+    { schema: { hide: true } },
+    async (request, reply) =>
+      formAction(reply, `/submissions/${request.params.id}`, async () => {
+        await service.approveWaiver(request.user!, request.params.id, Number(request.params.rid));
+        return 'Frafallet er godkjent.';
+      }),
+  );
+  formRoute('/submissions/:id/document-requests', async (r) => {
+    await service.requestDocument(r.user!, r.params.id, r.body.document ?? '', r.body.message ?? '');
+    return 'Forespørselen er registrert.';
+  });
+  formRoute('/submissions/:id/done', async (r) => {
+    await service.markDone(r.user!, r.params.id, r.body.comment ?? '');
+    return 'Innsendingen er ferdig behandlet.';
+  });
+
+  app.get('/export.xlsx', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="innsendinger.xlsx"')
+      .send(await exportXlsx(await service.records())),
+  );
+  app.get('/export.csv', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="innsendinger.csv"')
+      .send(exportCsv(await service.records())),
+  );
+
+  // Upload onto the queues, and the progress of an upload's batch.
+  app.get('/upload', { schema: { hide: true } }, async (request, reply) =>
+    page(reply, uploadPage(request.user!, deps.uploads?.limits ?? null, noticeOf(request))),
+  );
+  app.post('/upload', { schema: { hide: true }, config: { csrfInForm: true } }, async (request, reply) => {
+    try {
+      const { result } = await upload(deps, request);
+      return reply.redirect(`/uploads/${result.batchId}`, 303);
+    } catch (error) {
+      if (!(error instanceof UploadError)) throw error;
+      return reply.redirect(`/upload?error=${encodeURIComponent(error.message)}`, 303);
+    }
+  });
+  app.get<{ Params: { id: string } }>('/uploads/:id', { schema: { hide: true } }, async (request, reply) => {
+    const batch = await reviews.batch(request.params.id);
+    if (!batch) return reply.code(404).send({ error: 'Fant ikke opplastingen.' });
+    return page(reply, batchPage(request.user!, batch, noticeOf(request)));
+  });
+
+  app.get('/admin/users', { schema: { hide: true } }, async (request, reply) =>
+    page(reply, usersPage(request.user!, await reviews.users(), noticeOf(request))),
+  );
+  app.post<{ Body: FormBody }>('/admin/users', { schema: { hide: true } }, async (request, reply) =>
+    formAction(reply, '/admin/users', async () => {
+      const user = await addUser(reviews, request.body);
+      return `Brukeren ${user} er opprettet.`;
+    }),
+  );
+
+  registerApi(app, deps);
+  if (deps.registerAdmin) await deps.registerAdmin(app);
+  else {
+    app.get(DASHBOARD_PATH, { schema: { hide: true } }, async (request, reply) =>
+      page(reply, noQueuesPage(request.user!)),
+    );
+  }
+  return app;
+}
+
+/** Takes an upload onto the queues and notes in each submission's history who uploaded it. */
+async function upload(deps: WebDeps, request: FastifyRequest) {
+  if (!deps.uploads) {
+    throw new UploadError('Opplasting krever køene (DATABASE_URL og Redis) og en køarbeider.', 503);
+  }
+  const user = request.user!;
+  const received = await receiveUpload(request, deps.uploads, (token) => sameToken(token, user.csrfToken));
+  await deps.reviews.recordUpload(user.username, received.result.batchId);
+  return received;
+}
+
+/** True when the browser says the request comes from a page of this app (Sec-Fetch-Site or Origin). */
+function sameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** The JSON API: the same operations as the pages, documented at /api/openapi.json. */
+function registerApi(app: FastifyInstance, deps: WebDeps): void {
+  const { service, reviews } = deps;
+  const tags = ['saksbehandling'];
+  const idParam = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+  const errorReply = { type: 'object', properties: { error: { type: 'string' } } } as const;
+  const okReply = { type: 'object', properties: { ok: { type: 'boolean' } } } as const;
+  const reasonBody = (extra: Record<string, unknown>, required: string[]) =>
+    ({
+      type: 'object',
+      properties: { ...extra, reason: { type: 'string' } },
+      required: [...required, 'reason'],
+    }) as const;
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/me', { schema: { tags, summary: 'Den innloggede brukeren' } }, async (request) => {
+    const { csrfToken, ...user } = request.user!;
+    return { ...user, csrfToken };
+  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/api/queue',
+    {
+      schema: {
+        tags,
+        summary: 'Arbeidskøen: innsendinger med åpne funn, nærmeste frist først',
+        querystring: {
+          type: 'object',
+          properties: {
+            scheme: { type: 'string' },
+            year: { type: 'integer' },
+            municipality: { type: 'string' },
+            code: { type: 'string' },
+            severity: { type: 'string', enum: ['error', 'warning'] },
+          },
+        },
+      },
+    },
+    async (request) => ({ items: await service.queue(queueFilter(request.query)) }),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/submissions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'En innsending med funn, avgjørelser og historikk',
+        params: idParam,
+        response: { 404: errorReply },
+      },
+    },
+    async (request) => service.submission(request.params.id),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/api/submissions/:id/claim',
+    {
+      schema: {
+        tags,
+        summary: 'Ta en innsending',
+        params: idParam,
+        response: { 200: okReply, 409: errorReply },
+      },
+    },
+    async (request) => {
+      await service.claim(request.user!, request.params.id);
+      return { ok: true };
+    },
+  );
+  app.post<{ Params: { id: string } }>(
+    '/api/submissions/:id/release',
+    { schema: { tags, summary: 'Frigi en innsending', params: idParam, response: { 200: okReply } } },
+    async (request) => {
+      await service.release(request.user!, request.params.id);
+      return { ok: true };
+    },
+  );
+  app.post<{ Params: { id: string }; Body: { field: string; value: string; reason: string } }>(
+    '/api/submissions/:id/fields',
+    {
+      schema: {
+        tags,
+        summary: 'Rett et felt; innsendingen kontrolleres på nytt med en gang',
+        params: idParam,
+        body: reasonBody({ field: { type: 'string' }, value: { type: 'string' } }, ['field', 'value']),
+      },
+    },
+    async (request) => ({
+      record: await service.correctField(
+        request.user!,
+        request.params.id,
+        request.body.field,
+        request.body.value,
+        request.body.reason,
+      ),
+    }),
+  );
+  app.post<{ Params: { id: string }; Body: { key: string; resolution: string; reason: string } }>(
+    '/api/submissions/:id/findings/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Avgjør et funn: godtatt, frafalt (OVER_CAP krever godkjenning av en annen) eller avvist',
+        params: idParam,
+        body: reasonBody(
+          {
+            key: { type: 'string' },
+            resolution: { type: 'string', enum: ['accepted', 'waived', 'rejected'] },
+          },
+          ['key', 'resolution'],
+        ),
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await service.resolveFinding(
+        request.user!,
+        request.params.id,
+        request.body.key,
+        request.body.resolution,
+        request.body.reason,
+      );
+      return { ok: true };
+    },
+  );
+  app.post<{ Params: { id: string; rid: number } }>(
+    '/api/submissions/:id/resolutions/:rid/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Godkjenn et frafall (en annen saksbehandler enn den som frafalt)',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string' }, rid: { type: 'integer' } },
+          required: ['id', 'rid'],
+        },
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await service.approveWaiver(request.user!, request.params.id, request.params.rid);
+      return { ok: true };
+    },
+  );
+  app.post<{ Params: { id: string }; Body: { document: string; message: string } }>(
+    '/api/submissions/:id/document-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Etterspør et manglende dokument fra kommunen',
+        params: idParam,
+        body: {
+          type: 'object',
+          properties: { document: { type: 'string' }, message: { type: 'string' } },
+          required: ['document', 'message'],
+        },
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await service.requestDocument(
+        request.user!,
+        request.params.id,
+        request.body.document,
+        request.body.message,
+      );
+      return { ok: true };
+    },
+  );
+  app.post<{ Params: { id: string }; Body: { comment?: string } }>(
+    '/api/submissions/:id/done',
+    {
+      schema: {
+        tags,
+        summary: 'Merk innsendingen som ferdig behandlet (alle funn må være avgjort)',
+        params: idParam,
+        body: { type: 'object', properties: { comment: { type: 'string' } } },
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await service.markDone(request.user!, request.params.id, request.body?.comment ?? '');
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/uploads',
+    {
+      config: { csrfInForm: true },
+      schema: {
+        tags,
+        summary:
+          'Last opp filer (multipart/form-data: _csrf eller X-CSRF-Token, layout one|many, name, files) og legg dem i køene',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              batchId: { type: 'string' },
+              files: { type: 'integer' },
+              submissions: { type: 'integer' },
+              enqueued: { type: 'integer' },
+              alreadyDone: { type: 'integer' },
+            },
+          },
+          413: errorReply,
+        },
+      },
+    },
+    async (request) => {
+      const { result, files } = await upload(deps, request);
+      return { ...result, files };
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/batches/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Hvor langt en opplasting har kommet: innsendingene og tilstanden deres',
+        params: idParam,
+        response: { 404: errorReply },
+      },
+    },
+    async (request, reply) => {
+      const batch = await reviews.batch(request.params.id);
+      if (!batch) return reply.code(404).send({ error: 'Fant ikke opplastingen.' });
+      return {
+        ...batch,
+        statusText: batchStatus(batch),
+        submissions: batch.submissions.map((s) => ({ ...s, label: submissionStateLabel(s) })),
+      };
+    },
+  );
+  app.get('/api/summary', { schema: { tags, summary: 'Oversikt per ordning og år' } }, async () => ({
+    rows: await service.summary(),
+  }));
+  app.get(
+    '/api/admin/users',
+    { schema: { tags: ['administrasjon'], summary: 'Alle brukere (administrator)' } },
+    async () => ({
+      users: await reviews.users(),
+    }),
+  );
+  app.post<{ Body: Record<string, string | undefined> }>(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['administrasjon'],
+        summary: 'Opprett eller endre en bruker (administrator)',
+        body: {
+          type: 'object',
+          properties: {
+            username: { type: 'string' },
+            displayName: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string', enum: ['reviewer', 'admin'] },
+          },
+          required: ['username', 'displayName', 'password', 'role'],
+        },
+      },
+    },
+    async (request) => ({ username: await addUser(reviews, request.body) }),
+  );
+}
+
+/** Creates a user from a form or API body; returns the username. */
+export async function addUser(
+  reviews: ReviewStore,
+  body: Record<string, string | undefined>,
+): Promise<string> {
+  const username = (body.username ?? '').trim();
+  const displayName = (body.displayName ?? '').trim();
+  const password = body.password ?? '';
+  const role = body.role as Role;
+  if (!/^[\w.@-]{2,64}$/.test(username))
+    throw new ReviewError('Brukernavnet kan ha bokstaver, tall, . @ - og _.', 'INVALID_INPUT');
+  if (displayName.length === 0) throw new ReviewError('Skriv brukerens fulle navn.', 'INVALID_INPUT');
+  if (password.length < 12) throw new ReviewError('Passordet må ha minst 12 tegn.', 'INVALID_INPUT');
+  if (role !== 'reviewer' && role !== 'admin')
+    throw new ReviewError('Rollen må være reviewer eller admin.', 'INVALID_INPUT');
+  await reviews.createUser({ username, displayName, role }, await hashPassword(password));
+  return username;
+}
+
+function queueFilter(query: Record<string, string | undefined>): QueueFilter {
+  const year = Number(query.year);
+  return {
+    scheme: query.scheme || undefined,
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+    municipality: query.municipality?.trim() || undefined,
+    code: query.code || undefined,
+    severity: query.severity === 'error' || query.severity === 'warning' ? query.severity : undefined,
+  };
+}
+
+/** Only a local path: `next` must not send a signed-in user to another site. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/queue';
+}
+
+/**
+ * The documents of a submission as the page shows them, and a resolver from evidence to the place to
+ * highlight: a box on a page image (OCR boxes as stored; text-layer PDF text located on the page),
+ * a sheet cell, or a text page.
+ */
+async function documentViews(
+  deps: WebDeps,
+  id: string,
+  summaries: Array<{ path: string; type: string }>,
+): Promise<{ documents: DocumentView[]; targetOf: (e: RecordEvidence | null) => EvidenceTarget | null }> {
+  const rows = await deps.store.documents(id);
+  const layers = new Map<number, PdfTextLayer | null>();
+  const documents: DocumentView[] = [];
+  for (const row of rows) {
+    const read = row.read;
+    const format = read?.format ?? 'unknown';
+    let pages: DocumentView['pages'] = null;
+    if (
+      read &&
+      (format === 'pdf' || format === 'png' || format === 'jpeg' || format === 'tiff') &&
+      read.pageCount
+    ) {
+      const bytes = await deps.blobs.get(row.sha256).catch(() => null);
+      const layer = bytes && format === 'pdf' ? await readPdfTextLayer(bytes) : null;
+      layers.set(row.position, layer);
+      if (bytes) {
+        pages = Array.from({ length: read.pageCount }, (_, i) => ({
+          page: i + 1,
+          width: layer?.sizes[i]?.width ?? null,
+          height: layer?.sizes[i]?.height ?? null,
+        }));
+      }
+    }
+    documents.push({
+      position: row.position,
+      path: row.path,
+      type: summaries[row.position]?.type ?? 'other',
+      pages,
+      sheets: read?.sheets ?? [],
+      text: read?.pages ?? [],
+      failure: read?.failure?.message ?? row.loadFailure?.message ?? null,
+    });
+  }
+  const targetOf = (e: RecordEvidence | null): EvidenceTarget | null => {
+    if (!e) return null;
+    const doc = documents.find((d) => d.path === e.path);
+    if (!doc) return null;
+    const box =
+      e.box ?? (e.page !== null ? (layers.get(doc.position)?.locate(e.page, e.text) ?? null) : null);
+    return {
+      doc: doc.position,
+      page: e.page,
+      box,
+      sheet: e.sheet ?? null,
+      cell: e.cell ?? null,
+      text: e.text,
+    };
+  };
+  return { documents, targetOf };
+}
