@@ -1,17 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import cliProgress from 'cli-progress';
 import { resolve } from 'node:path';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
-import { ingest } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { loadRegister } from '../register/municipality-register.ts';
 import { updateRegister } from '../register/update-register.ts';
 import { loadSchemes } from '../schemes/load-schemes.ts';
-import { openStoreSink } from '../store/ingest-sink.ts';
+import { registerBulkCommands } from './bulk-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerWebCommands } from './web-commands.ts';
-import { RunSummary } from './run-summary.ts';
 
 /** Loads what every pipeline command needs: settings, schemes, the register (or says it is off). */
 function pipelineContext(settings: Settings): PipelineContext {
@@ -22,52 +19,11 @@ function pipelineContext(settings: Settings): PipelineContext {
   return { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
 }
 
-async function runIngest(paths: string[], options: { out: string }): Promise<void> {
-  const settings = loadSettings();
-  const ctx = pipelineContext(settings);
-  const summary = new RunSummary();
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        {
-          format: 'intake |{bar}| {value}/{total} innsendinger | {source}',
-          stream: process.stderr,
-          hideCursor: true,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  const sink = openStoreSink(settings);
-  const result = await ingest({
-    paths: paths.map((p) => resolve(p)),
-    outDir: resolve(options.out),
-    ctx,
-    limits: settings.readLimits,
-    concurrency: settings.concurrency,
-    ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi },
-    onTotal: (total) => bar?.start(total, 0, { source: '' }),
-    onRecord: (record) => {
-      summary.add(record);
-      bar?.increment({ source: record.source });
-    },
-    sink,
-  }).finally(() => sink.close());
-  bar?.stop();
-  console.log(summary.format());
-  console.log(`Skrev ${result.records} poster til ${result.outFile}`);
-}
-
 export function buildProgram(): Command {
   const program = new Command('intake')
     .description('Leser, kontrollerer og sorterer søknader og rapporter om statlige tilskudd.')
     .exitOverride();
-  program
-    .command('ingest')
-    .description(
-      'Kjører hele prosessen i denne prosessen på filer og mapper, og skriver DIR/submissions.jsonl.',
-    )
-    .argument('<path...>', 'filer, mapper eller zip-arkiver')
-    .option('--out <dir>', 'mappe for submissions.jsonl', 'out')
-    .action(runIngest);
+  registerBulkCommands(program, pipelineContext);
   registerQueueCommands(program);
   registerWebCommands(program);
   const registerCmd = program.command('register').description('Kommuneregisteret');

@@ -1,16 +1,22 @@
-import { mkdir, open, rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ReadDocument } from '../domain/document.ts';
-import type { SubmissionFields } from '../extract/extract-submission.ts';
+import { extractSubmission, type SubmissionFields } from '../extract/extract-submission.ts';
 import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
 import { OcrPool, type OcrEngine } from '../ocr/ocr-pool.ts';
 import type { ReadLimits } from '../read/limits.ts';
+import { failureFromError } from '../read/read-error.ts';
 import { discoverSubmissions } from './discover.ts';
+import { runDocumentStages, type OcrStage } from './document-stages.ts';
 import { DuplicateIndex } from './duplicate-index.ts';
-import { processDocument, type OcrStage } from './process-document.ts';
+import { EXTRACTOR_VERSION } from './extractor-version.ts';
+import { unloadableDocument } from './process-document.ts';
 import { submissionId } from './build-record.ts';
-import { checkSubmission, type PipelineContext, type ProcessedRecord } from './process-submission.ts';
-import type { SubmissionInput } from './submission-input.ts';
+import { checkFields, type PipelineContext, type ProcessedRecord } from './process-submission.ts';
+import { formatRunReport, RunReportBuilder, type RunReport, type Stage } from './run-report.ts';
+import type { InputFile, SubmissionInput } from './submission-input.ts';
 
 export interface IngestOptions {
   paths: string[];
@@ -22,9 +28,12 @@ export interface IngestOptions {
   /** OCR settings; unset ones take the defaults (workers: the number of cores). */
   ocr?: IngestOcrOptions;
   onTotal?: (total: number) => void;
-  onRecord?: (record: ProcessedRecord) => void;
+  /** Each record as it is written; `skipped` when it was done already and came from the store. */
+  onRecord?: (record: ProcessedRecord, skipped: boolean) => void;
   /** Where the results are kept as well (the store); it also decides duplicates across runs. */
   sink?: IngestSink;
+  /** The run in the store: lets a re-run skip what is done and an interrupted run resume. */
+  ledger?: RunLedger;
 }
 
 /** A keeper of results beyond this run; the store (src/store/) is one. */
@@ -32,6 +41,16 @@ export interface IngestSink {
   /** Claims the documents' bytes for a submission; returns, per index, the earlier owner's source. */
   claimDocuments(submissionId: string, source: string, shas: string[]): Promise<Map<number, string>>;
   save(result: { record: ProcessedRecord; reads: ReadDocument[]; fields: SubmissionFields }): Promise<void>;
+}
+
+/** A bulk run as the store keeps it (Store.startRun and friends). */
+export interface RunLedger {
+  run: { id: string; resumed: boolean };
+  /** The stored record of a submission done from these bytes by this extractor version, or null. */
+  doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null>;
+  /** Notes the submission as recorded by this run (after it is saved). */
+  recorded(submissionId: string, skipped: boolean): Promise<void>;
+  finish(report: RunReport): Promise<void>;
 }
 
 export interface IngestOcrOptions {
@@ -44,11 +63,30 @@ export interface IngestOcrOptions {
 export interface IngestResult {
   outFile: string;
   records: number;
+  report: RunReport;
+  /** run-report.json and run-report.txt, next to submissions.jsonl. */
+  reportFiles: string[];
 }
 
+/** A submission's files loaded: their bytes (null: could not be loaded, with the document saying why). */
+interface Loaded {
+  input: SubmissionInput;
+  id: string;
+  bytes: Array<Buffer | null>;
+  unloadable: Array<ReadDocument | null>;
+  shas: string[];
+}
+
+/** A submission ahead in the window: done already (from the store), or its documents being read. */
+type Pending =
+  | { input: SubmissionInput; done: ProcessedRecord }
+  | { input: SubmissionInput; reads: Promise<ReadDocument[]> };
+
 /**
- * The in-process driver: discover, read documents (a few submissions ahead), then check and
- * write each submission in discovery order, so duplicate detection is deterministic.
+ * The in-process driver: discover (a stream), load each submission's bytes and hash them, skip it
+ * when the store has it done from the same bytes and extractor version, else read documents (a
+ * few submissions ahead), then check and write each submission in discovery order, so duplicate
+ * detection is deterministic. Every submission found gets a line in submissions.jsonl.
  */
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   await mkdir(opts.outDir, { recursive: true });
@@ -56,7 +94,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const partial = `${outFile}.partial`;
   const out = await open(partial, 'w');
   const duplicates = new DuplicateIndex();
+  const report = new RunReportBuilder(opts.paths, opts.ledger?.run ?? null);
   let records = 0;
+  const timed = async <T>(stage: Stage, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      report.addTime(stage, performance.now() - start);
+    }
+  };
 
   if (opts.onTotal) {
     let total = 0;
@@ -67,14 +114,50 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // One pool of OCR workers for the whole run; its workers start only if some page needs OCR.
   const pool = opts.ocr?.engine ? null : new OcrPool({ workers: opts.ocr?.workers });
   const ocr: OcrStage = { engine: opts.ocr?.engine ?? pool!, dpi: opts.ocr?.dpi ?? DEFAULT_OCR_DPI };
-  const readAll = (s: SubmissionInput) =>
-    Promise.all(s.files.map((f) => processDocument(f, opts.limits, ocr)));
+  const stageCtx = { limits: opts.limits, ocr };
+
+  /** The document stages on loaded bytes, read and OCR timed apart. */
+  const readDocument = async (bytes: Buffer, path: string): Promise<ReadDocument> => {
+    const first = await timed('read', () => runDocumentStages(bytes, path, stageCtx, { queue: 'document' }));
+    if (first.next === null) return first.read;
+    const next = first.next;
+    return (
+      await timed('ocr', () => runDocumentStages(bytes, path, stageCtx, { from: next, read: first.read }))
+    ).read;
+  };
+
+  const start = async (input: SubmissionInput): Promise<Pending> => {
+    const loaded = await timed('read', () => load(input));
+    const done = opts.ledger ? await opts.ledger.doneRecord(loaded.id, EXTRACTOR_VERSION) : null;
+    if (done) return { input, done };
+    const reads = Promise.all(
+      loaded.bytes.map(
+        async (bytes, i) => loaded.unloadable[i] ?? readDocument(bytes!, input.files[i]!.path),
+      ),
+    );
+    reads.catch(() => undefined); // awaited in finish(); avoid an unhandled rejection meanwhile
+    return { input, reads };
+  };
+
+  const write = async (record: ProcessedRecord, skipped: boolean) => {
+    await timed('write', () => out.write(`${JSON.stringify(record)}\n`));
+    await opts.ledger?.recorded(record.id, skipped);
+    records++;
+    report.add(record, skipped);
+    opts.onRecord?.(record, skipped);
+  };
+
   try {
     for (const path of opts.paths) {
-      const window: Array<{ input: SubmissionInput; reads: ReturnType<typeof readAll> }> = [];
+      const window: Array<Promise<Pending>> = [];
       const finish = async () => {
-        const { input, reads } = window.shift()!;
-        const docs = await reads;
+        const pending = await window.shift()!;
+        if ('done' in pending) {
+          await write(pending.done, true);
+          return;
+        }
+        const { input } = pending;
+        const docs = await pending.reads;
         const duplicateOf = opts.sink
           ? await opts.sink.claimDocuments(
               submissionId(input.source, docs),
@@ -82,16 +165,19 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
               docs.map((d) => d.sha256),
             )
           : duplicates.register(input.source, docs);
-        const { record, fields } = checkSubmission(input.source, docs, duplicateOf, opts.ctx);
-        await opts.sink?.save({ record, reads: docs, fields });
-        await out.write(`${JSON.stringify(record)}\n`);
-        records++;
-        opts.onRecord?.(record);
+        const fields = await timed('extract', () =>
+          extractSubmission(docs, { schemes: opts.ctx.schemes, register: opts.ctx.register }),
+        );
+        const record = await timed('check', () =>
+          checkFields(input.source, docs, fields, duplicateOf, opts.ctx),
+        );
+        await timed('write', () => opts.sink?.save({ record, reads: docs, fields }));
+        await write(record, false);
       };
       for await (const input of discoverSubmissions(path)) {
-        const reads = readAll(input);
-        reads.catch(() => undefined); // awaited in finish(); avoid an unhandled rejection meanwhile
-        window.push({ input, reads });
+        const pending = start(input);
+        pending.catch(() => undefined);
+        window.push(pending);
         if (window.length >= opts.concurrency) await finish();
       }
       while (window.length > 0) await finish();
@@ -101,5 +187,41 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     await pool?.terminate();
   }
   await rename(partial, outFile);
-  return { outFile, records };
+  const finished = report.finish();
+  const reportFiles = [join(opts.outDir, 'run-report.json'), join(opts.outDir, 'run-report.txt')];
+  await writeFile(reportFiles[0]!, `${JSON.stringify(finished, null, 2)}\n`);
+  await writeFile(reportFiles[1]!, `${formatRunReport(finished)}\n`);
+  await opts.ledger?.finish(finished);
+  return { outFile, records, report: finished, reportFiles };
+}
+
+/** Loads a submission's files and hashes them: its id, before any reading, decides a skip. */
+async function load(input: SubmissionInput): Promise<Loaded> {
+  const bytes: Array<Buffer | null> = [];
+  const unloadable: Array<ReadDocument | null> = [];
+  const shas: string[] = [];
+  for (const file of input.files) {
+    const result = await loadFile(file);
+    bytes.push(result.bytes);
+    unloadable.push(result.unloadable);
+    shas.push(result.unloadable?.sha256 ?? createHash('sha256').update(result.bytes!).digest('hex'));
+  }
+  return {
+    input,
+    id: submissionId(
+      input.source,
+      shas.map((sha256) => ({ sha256 })),
+    ),
+    bytes,
+    unloadable,
+    shas,
+  };
+}
+
+async function loadFile(file: InputFile): Promise<{ bytes: Buffer | null; unloadable: ReadDocument | null }> {
+  try {
+    return { bytes: await file.load(), unloadable: null };
+  } catch (err) {
+    return { bytes: null, unloadable: unloadableDocument(file.path, failureFromError(err)) };
+  }
 }

@@ -38,6 +38,20 @@ export function checkSubmission(
   ctx: PipelineContext,
 ): { record: ProcessedRecord; fields: SubmissionFields } {
   const fields = extractSubmission(reads, { schemes: ctx.schemes, register: ctx.register });
+  return { record: checkFields(source, reads, fields, duplicateOf, ctx), fields };
+}
+
+/**
+ * The check stage: the scheme's rules over extracted fields, and the record. `intake revalidate`
+ * runs it again on the stored fields when rules or schemes change, without reading or extracting.
+ */
+export function checkFields(
+  source: string,
+  reads: ReadDocument[],
+  fields: SubmissionFields,
+  duplicateOf: Map<number, string>,
+  ctx: PipelineContext,
+): ProcessedRecord {
   const findings = runRules({
     fields,
     scheme: fields.scheme?.scheme ?? null,
@@ -47,8 +61,5 @@ export function checkSubmission(
     lowConfidenceThreshold: ctx.lowConfidenceThreshold,
   });
   // Evidence on scanned pages gets the box of its words, for showing the reviewer the spot.
-  return {
-    record: addEvidenceBoxes(buildRecord(source, reads, fields.documentTypes, fields, findings), reads),
-    fields,
-  };
+  return addEvidenceBoxes(buildRecord(source, reads, fields.documentTypes, fields, findings), reads);
 }

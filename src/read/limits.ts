@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-
 /** Limits that keep hostile or accidental giant inputs from exhausting memory or time. */
 export interface ReadLimits {
   /** Largest file (bytes) read at all; larger files fail with 'too-large'. */
@@ -29,7 +27,8 @@ export interface ReadLimits {
   maxHeapMb: number;
   /**
    * Reader threads reading at once. Each holds its own parsers (measured about 450 MB resident with
-   * pdf.js and exceljs loaded), so this bounds memory as much as it sets throughput.
+   * pdf.js and exceljs loaded), so this bounds memory as much as it sets throughput. One thread reads
+   * as much at once as the in-process reader did, while the main thread extracts and renders for OCR.
    */
   readerThreads: number;
 }
@@ -50,7 +49,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCells: 1_000_000,
   timeoutMs: 120_000,
   maxHeapMb: 1_024,
-  readerThreads: Math.min(2, availableParallelism()),
+  readerThreads: 1,
 });
 
 /** Fills in defaults for the limits a caller did not set. */

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ReadDocument, ReadFailure } from '../domain/document.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
+import { EXTRACTOR_VERSION } from '../pipeline/extractor-version.ts';
 import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import type { Scheme } from '../schemes/scheme-schema.ts';
 import { migrate } from './migrate.ts';
 import { readFromJson, readToJson } from './read-json.ts';
 import { inContractOrder } from './record-order.ts';
@@ -248,11 +250,21 @@ export class Store {
     const { record, reads, fields } = result;
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO submissions (id, source, state, scheme, year, status, record, validations)
-         VALUES ($1, $2, 'done', $3, $4, $5, $6::jsonb, 1)
+        `INSERT INTO submissions (id, source, state, scheme, year, status, record, validations, extracted, extractor_version)
+         VALUES ($1, $2, 'done', $3, $4, $5, $6::jsonb, 1, $7::jsonb, $8)
          ON CONFLICT (id) DO UPDATE SET state = 'done', scheme = $3, year = $4, status = $5, record = $6::jsonb,
-           error = NULL, validations = submissions.validations + 1, updated_at = now()`,
-        [record.id, record.source, record.scheme, record.year, record.status, JSON.stringify(record)],
+           error = NULL, validations = submissions.validations + 1, updated_at = now(),
+           extracted = $7::jsonb, extractor_version = $8`,
+        [
+          record.id,
+          record.source,
+          record.scheme,
+          record.year,
+          record.status,
+          JSON.stringify(record),
+          fieldsToJson(fields),
+          EXTRACTOR_VERSION,
+        ],
       );
       for (const [position, doc] of record.documents.entries()) {
         const read = reads[position]!;
@@ -354,6 +366,121 @@ export class Store {
       `SELECT record FROM submissions WHERE state = 'done' ORDER BY source, id`,
     );
     return rows.map((r) => inContractOrder(r.record));
+  }
+
+  /**
+   * The record of a submission already done from the same bytes by the same extractor version
+   * (a re-run skips it); null when it must be processed.
+   */
+  async doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null> {
+    const [row] = await this.db.query<{ record: ProcessedRecord }>(
+      `SELECT record FROM submissions WHERE id = $1 AND state = 'done' AND extractor_version = $2`,
+      [submissionId, extractorVersion],
+    );
+    return row ? inContractOrder(row.record) : null;
+  }
+
+  /**
+   * Starts an `intake ingest` run over `paths`, or resumes the last one over the same paths that
+   * did not finish (it was interrupted). Returns its id and whether it was resumed.
+   */
+  async startRun(paths: string[]): Promise<{ id: string; resumed: boolean }> {
+    const json = JSON.stringify(paths);
+    const [open] = await this.db.query<{ id: string }>(
+      `SELECT id FROM runs WHERE paths = $1::jsonb AND finished_at IS NULL ORDER BY started_at DESC LIMIT 1`,
+      [json],
+    );
+    if (open) return { id: open.id, resumed: true };
+    const id = randomUUID();
+    await this.db.query('INSERT INTO runs (id, paths) VALUES ($1, $2::jsonb)', [id, json]);
+    return { id, resumed: false };
+  }
+
+  /** Notes that a run has recorded a submission (once per run, however often it resumes). */
+  async addRunSubmission(runId: string, submissionId: string, skipped: boolean): Promise<void> {
+    await this.db.query(
+      `INSERT INTO run_submissions (run_id, submission_id, skipped) VALUES ($1, $2, $3)
+       ON CONFLICT (run_id, submission_id) DO NOTHING`,
+      [runId, submissionId, skipped],
+    );
+  }
+
+  async finishRun(runId: string, report: unknown): Promise<void> {
+    await this.db.query('UPDATE runs SET finished_at = now(), report = $2::jsonb WHERE id = $1', [
+      runId,
+      JSON.stringify(report),
+    ]);
+  }
+
+  /** How many submissions a run has recorded, and how many of those it skipped. */
+  async runCounts(runId: string): Promise<{ recorded: number; skipped: number }> {
+    const [row] = await this.db.query<{ recorded: number; skipped: number }>(
+      `SELECT count(*)::int AS recorded, count(*) FILTER (WHERE skipped)::int AS skipped
+       FROM run_submissions WHERE run_id = $1`,
+      [runId],
+    );
+    return row ?? { recorded: 0, skipped: 0 };
+  }
+
+  /**
+   * Checked submissions with their stored fields, in id order after `afterId`, `limit` at a time
+   * (revalidation pages through the store instead of loading it whole).
+   */
+  async storedFields(
+    afterId: string,
+    limit: number,
+    schemes: Scheme[],
+  ): Promise<
+    Array<{ id: string; source: string; record: ProcessedRecord; fields: SubmissionFields | null }>
+  > {
+    const rows = await this.db.query<{
+      id: string;
+      source: string;
+      record: ProcessedRecord;
+      extracted: unknown;
+    }>(
+      `SELECT id, source, record, extracted FROM submissions WHERE state = 'done' AND id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      record: inContractOrder(r.record),
+      fields: r.extracted === null ? null : fieldsFromJson(r.extracted, schemes),
+    }));
+  }
+
+  /** A reviewer's latest correction of each field of a submission (002-review.sql), as raw values. */
+  async latestCorrections(submissionId: string): Promise<Map<string, unknown>> {
+    const rows = await this.db.query<{ field: string; after: unknown }>(
+      `SELECT DISTINCT ON (field) field, after FROM field_corrections WHERE submission_id = $1
+       ORDER BY field, id DESC`,
+      [submissionId],
+    );
+    return new Map(rows.map((r) => [r.field, r.after]));
+  }
+
+  /** Replaces a submission's record and findings after its rules ran again (`intake revalidate`). */
+  async saveRevalidated(record: ProcessedRecord, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE submissions SET scheme = $2, year = $3, status = $4, record = $5::jsonb, updated_at = now()
+         WHERE id = $1`,
+        [record.id, record.scheme, record.year, record.status, JSON.stringify(record)],
+      );
+      await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
+      for (const f of record.findings) {
+        await tx.query(
+          `INSERT INTO findings (submission_id, code, severity, message, field, evidence)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+          [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
+        );
+      }
+      await tx.query(
+        `INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, 'revalidated', $2, $3::jsonb)`,
+        [actor, record.id, JSON.stringify({ status: record.status, findings: record.findings.length })],
+      );
+    });
   }
 
   /** Submissions with how often they were checked (tests and operations: exactly once each?). */
@@ -462,4 +589,19 @@ export function fieldRows(fields: SubmissionFields): FieldRow[] {
     visit(value, key);
   }
   return rows;
+}
+
+/** The extracted fields whole, for revalidation; the matched scheme by its id (rules change). */
+export function fieldsToJson(fields: SubmissionFields): string {
+  const scheme = fields.scheme ? { ...fields.scheme, scheme: { id: fields.scheme.scheme.id } } : null;
+  return JSON.stringify({ ...fields, scheme });
+}
+
+/** The inverse of {@link fieldsToJson}, with the scheme as it is now; gone from `schemes`: none. */
+export function fieldsFromJson(json: unknown, schemes: Scheme[]): SubmissionFields {
+  const value = (typeof json === 'string' ? JSON.parse(json) : json) as SubmissionFields;
+  const match = value.scheme as
+    (Omit<NonNullable<SubmissionFields['scheme']>, 'scheme'> & { scheme: { id: string } }) | null;
+  const scheme = match ? schemes.find((s) => s.id === match.scheme.id) : undefined;
+  return { ...value, scheme: match && scheme ? { ...match, scheme } : null };
 }

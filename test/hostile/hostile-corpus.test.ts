@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { writeHostileCorpus, type HostileCorpus } from '../../scripts/hostile/corpus.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
@@ -49,6 +49,7 @@ describe('a run over the hostile corpus', () => {
       .map((line) => JSON.parse(line) as ProcessedRecord);
     // A bound on the whole run, not a measurement: a hang fails here instead of stalling the suite.
   }, 600_000);
+  afterAll(() => rm(work, { recursive: true, force: true }));
 
   const recordOf = (source: string): ProcessedRecord | undefined => records.find((r) => r.source === source);
 
@@ -99,10 +100,13 @@ describe('a run over the hostile corpus', () => {
     expect(record.applicant.name).toBe('Bodø kommune');
   });
 
-  it('writes nothing but submissions.jsonl, and nothing outside the output folder', async () => {
+  it('writes nothing outside the output folder, and nothing into the corpus', async () => {
     const after = await listTree(work);
     const added = after.filter((path) => !before.includes(path));
-    expect(added).toEqual([join(work, 'out'), join(work, 'out', 'submissions.jsonl')]);
+    const out = join(work, 'out');
+    expect(added).toContain(join(out, 'submissions.jsonl'));
+    expect(added.filter((path) => path !== out && !path.startsWith(`${out}/`))).toEqual([]);
+    expect(before.filter((path) => !after.includes(path))).toEqual([]);
     for (const name of corpus.escapeNames) {
       expect(existsSync(join('/tmp', name))).toBe(false);
       expect(existsSync(join(work, name))).toBe(false);

@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { resolve } from 'node:path';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { ingest, type IngestSink, type RunLedger } from '../pipeline/ingest.ts';
+import type { PipelineContext } from '../pipeline/process-submission.ts';
+import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
+import { formatRunReport } from '../pipeline/run-report.ts';
+import { Store } from '../store/store.ts';
+import { RunSummary } from './run-summary.ts';
+
+/** How often progress is logged when stderr is not a terminal (a log file, a container). */
+const LOG_EVERY_MS = 10_000;
+
+/** `intake ingest` (bulk runs with a run id, resumable) and `intake revalidate`. */
+export function registerBulkCommands(
+  program: Command,
+  pipelineContext: (s: Settings) => PipelineContext,
+): void {
+  program
+    .command('ingest')
+    .description(
+      'Kjører hele prosessen i denne prosessen på filer og mapper, og skriver DIR/submissions.jsonl. ' +
+        'En ny kjøring av samme arkiv hopper over det som er gjort, og en avbrutt kjøring fortsetter der den stoppet.',
+    )
+    .argument('<path...>', 'filer, mapper eller zip-arkiver')
+    .option('--out <dir>', 'mappe for submissions.jsonl og run-report.json', 'out')
+    .action(async (paths: string[], options: { out: string }) => {
+      const settings = loadSettings();
+      await runIngest(settings, pipelineContext(settings), paths, options.out);
+    });
+  program
+    .command('revalidate')
+    .description(
+      'Kjører reglene på nytt på de lagrede feltene til alle innsendinger (uten å lese filene) og viser hvilke funn som kom til eller forsvant.',
+    )
+    .action(async () => {
+      const settings = loadSettings();
+      const ctx = pipelineContext(settings);
+      const store = await openStore(settings);
+      try {
+        console.log(formatRevalidation(await revalidateStore(store, ctx)));
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function openStore(settings: Settings): Promise<Store> {
+  return Store.open({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    schema: settings.dbSchema,
+    poolSize: 2,
+  });
+}
+
+async function runIngest(settings: Settings, ctx: PipelineContext, paths: string[], outDir: string) {
+  const absolute = paths.map((p) => resolve(p));
+  const store = await openStore(settings);
+  const run = await store.startRun(absolute);
+  console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
+  const sink: IngestSink = {
+    claimDocuments: (id, source, shas) => store.claimDocuments(id, source, shas),
+    save: (result) => store.saveProcessed(result, { withReads: true, actor: 'ingest' }),
+  };
+  const ledger: RunLedger = {
+    run,
+    doneRecord: (id, version) => store.doneRecord(id, version),
+    recorded: (id, skipped) => store.addRunSubmission(run.id, id, skipped),
+    finish: (report) => store.finishRun(run.id, report),
+  };
+  const summary = new RunSummary();
+  const progress = new Progress();
+  try {
+    const result = await ingest({
+      paths: absolute,
+      outDir: resolve(outDir),
+      ctx,
+      limits: settings.readLimits,
+      concurrency: settings.concurrency,
+      ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi },
+      onTotal: (total) => progress.start(total),
+      onRecord: (record, skipped) => {
+        summary.add(record);
+        progress.tick(record.source, skipped);
+      },
+      sink,
+      ledger,
+    });
+    progress.stop();
+    console.log(summary.format());
+    console.log(formatRunReport(result.report));
+    console.log(
+      `Skrev ${result.records} poster til ${result.outFile}; rapport i ${result.reportFiles.join(' og ')}`,
+    );
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+}
+
+/**
+ * Progress with rate and time left: a bar on a terminal, a line every few seconds otherwise.
+ * The rate counts submissions read in this run; skipped ones (done before) would flatter it.
+ */
+class Progress {
+  private total = 0;
+  private done = 0;
+  private processed = 0;
+  private readonly started = Date.now();
+  private lastLog = Date.now();
+  private bar: cliProgress.SingleBar | null = null;
+
+  start(total: number): void {
+    this.total = total;
+    if (!process.stderr.isTTY) return;
+    this.bar = new cliProgress.SingleBar(
+      {
+        format: 'intake |{bar}| {value}/{total} innsendinger | {rate}/s | igjen {left} | {source}',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    this.bar.start(total, 0, { source: '', rate: '–', left: '–' });
+  }
+
+  tick(source: string, skipped: boolean): void {
+    this.done++;
+    if (!skipped) this.processed++;
+    const seconds = (Date.now() - this.started) / 1000;
+    const rate = this.done / Math.max(seconds, 0.001);
+    const left = formatDuration((this.total - this.done) / Math.max(rate, 0.001));
+    const shown = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
+    if (this.bar) this.bar.update(this.done, { source, rate: shown, left });
+    else if (Date.now() - this.lastLog >= LOG_EVERY_MS) {
+      this.lastLog = Date.now();
+      console.error(
+        `intake: ${this.done}/${this.total} innsendinger (${this.done - this.processed} uendret), ${shown}/s, igjen ${left}`,
+      );
+    }
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = null;
+  }
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} t ${Math.floor((s % 3600) / 60)} min`;
+}
