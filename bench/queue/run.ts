@@ -2,12 +2,17 @@
  * `npm run bench:queue [-- ARCHIVE]`: the same archive through `intake ingest` and through the
  * queues with one and with two worker processes, timed side by side and printed as ratios (queue
  * overhead against in-process; scaling from one worker to two). Default archive: the scanned
- * samples (OCR-heavy). Needs the Redis and PostgreSQL of DATABASE_URL / REDIS_URL (defaults: the
- * local ones); each run gets its own schema and key prefix, dropped afterwards.
+ * samples (OCR-heavy), BENCH_COPIES times over (default 4) under other names. Needs the Redis and PostgreSQL of DATABASE_URL /
+ * REDIS_URL (defaults: the local ones); each run gets its own schema and key prefix, dropped afterwards.
+ *
+ * Each worker process is pinned to a core of its own (taskset), and `intake ingest` to one core:
+ * one worker stands for one machine, so "two workers" measures what a second machine adds rather than
+ * how two processes share cores that one process already partly uses (its reading and rendering run
+ * beside its OCR thread).
  */
 import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
@@ -21,15 +26,35 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** One OCR engine per process, so one worker process is one core's worth of OCR, like ingest here. */
 const OCR_WORKERS = process.env.INTAKE_OCR_WORKERS ?? '1';
 
+/** Copies of each scanned sample in the default archive: enough work that the last document's tail is small. */
+const COPIES = Number(process.env.BENCH_COPIES ?? 4);
+
 async function scannedSamples(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'intake-bench-queue-'));
   for (const year of await readdir(join(root, 'samples'))) {
     for (const name of await readdir(join(root, 'samples', year))) {
-      if (name.endsWith('-skannet'))
-        await cp(join(root, 'samples', year, name), join(dir, year, name), { recursive: true });
+      if (!name.endsWith('-skannet')) continue;
+      for (let copy = 1; copy <= COPIES; copy++)
+        await cp(join(root, 'samples', year, name), join(dir, `kopi-${copy}`, year, name), {
+          recursive: true,
+        });
     }
   }
   return dir;
+}
+
+const CORES = availableParallelism();
+const hasTaskset = await run('taskset', ['-V']).then(
+  () => true,
+  () => false,
+);
+
+/** The command line for `intake ARGS…`, pinned to `core` when taskset is there. */
+function pinned(core: number, args: string[]): [string, string[]] {
+  const node = [bin, ...args];
+  return hasTaskset
+    ? ['taskset', ['-c', String(core % CORES), process.execPath, ...node]]
+    : [process.execPath, node];
 }
 
 function envFor(label: string): { env: NodeJS.ProcessEnv; schema: string; prefix: string } {
@@ -70,7 +95,7 @@ async function timeIngest(archive: string): Promise<number> {
   const { env, schema, prefix } = envFor('ingest');
   const out = await mkdtemp(join(tmpdir(), 'intake-bench-out-'));
   const start = performance.now();
-  await run(process.execPath, [bin, 'ingest', archive, '--out', out], { env, cwd: root });
+  await run(...pinned(0, ['ingest', archive, '--out', out]), { env, cwd: root });
   const ms = performance.now() - start;
   await cleanup(schema, prefix);
   return ms;
@@ -80,8 +105,8 @@ async function timeIngest(archive: string): Promise<number> {
 async function timeQueue(archive: string, workers: number): Promise<number> {
   const { env, schema, prefix } = envFor(`queue${workers}`);
   const children = await Promise.all(
-    Array.from({ length: workers }, async () => {
-      const child = spawn(process.execPath, [bin, 'worker'], {
+    Array.from({ length: workers }, async (_, i) => {
+      const child = spawn(...pinned(i, ['worker']), {
         env,
         cwd: root,
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -102,7 +127,10 @@ async function timeQueue(archive: string, workers: number): Promise<number> {
 }
 
 const archive = process.argv[2] ?? (await scannedSamples());
-console.log(`archive: ${archive} (INTAKE_OCR_WORKERS=${OCR_WORKERS} per process)`);
+console.log(
+  `archive: ${archive} (INTAKE_OCR_WORKERS=${OCR_WORKERS} per process; ` +
+    `${hasTaskset ? 'each process pinned to one core' : 'taskset missing: processes not pinned'})`,
+);
 const ingestMs = await timeIngest(archive);
 console.log(`intake ingest:            ${(ingestMs / 1000).toFixed(1)} s`);
 const one = await timeQueue(archive, 1);

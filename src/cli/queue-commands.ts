@@ -71,7 +71,14 @@ async function runEnqueue(paths: string[]): Promise<void> {
   try {
     const result = await enqueuePaths(
       paths.map((p) => resolve(p)),
-      { store, blobs: new BlobStore(settings.blobDir), flows, submissions, queue: settings.queue },
+      {
+        store,
+        blobs: new BlobStore(settings.blobDir),
+        flows,
+        submissions,
+        queue: settings.queue,
+        limits: settings.readLimits,
+      },
     );
     console.log(
       `Bunt ${result.batchId}: ${result.submissions} innsendinger, ${result.enqueued} lagt i kø, ` +

@@ -26,6 +26,7 @@ const Env = z.object({
     .default(DEFAULT_READ_LIMITS.maxPagePixels / 1e6),
   INTAKE_MAX_CELLS: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxCells),
   INTAKE_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxEntries),
+  INTAKE_MAX_ARCHIVE_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxArchiveDepth),
   INTAKE_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_READ_LIMITS.maxCompressionRatio),
   INTAKE_READ_TIMEOUT_S: z.coerce
     .number()
@@ -149,6 +150,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       maxPagePixels: Math.round(e.INTAKE_MAX_PAGE_MEGAPIXELS * 1e6),
       maxCells: e.INTAKE_MAX_CELLS,
       maxEntries: e.INTAKE_MAX_ARCHIVE_ENTRIES,
+      maxArchiveDepth: e.INTAKE_MAX_ARCHIVE_DEPTH,
       maxCompressionRatio: e.INTAKE_MAX_COMPRESSION_RATIO,
       timeoutMs: Math.round(e.INTAKE_READ_TIMEOUT_S * 1000),
       maxHeapMb: e.INTAKE_READ_MEMORY_MB,

@@ -107,7 +107,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   if (opts.onTotal) {
     let total = 0;
-    for (const path of opts.paths) for await (const _ of discoverSubmissions(path)) total++;
+    for (const path of opts.paths) for await (const _ of discoverSubmissions(path, opts.limits)) total++;
     opts.onTotal(total);
   }
 
@@ -174,7 +174,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         await timed('write', () => opts.sink?.save({ record, reads: docs, fields }));
         await write(record, false);
       };
-      for await (const input of discoverSubmissions(path)) {
+      for await (const input of discoverSubmissions(path, opts.limits)) {
         const pending = start(input);
         pending.catch(() => undefined);
         window.push(pending);

@@ -1,5 +1,6 @@
-import { listZipEntries, readZipEntry, zipProblemToFailure } from '../read/zip-archive.ts';
+import type { ReadLimits } from '../read/limits.ts';
 import { ReadError } from '../read/read-error.ts';
+import { openZipArchive, zipProblemToFailure, type ZipArchive } from '../read/zip-archive.ts';
 
 export interface ZipFolderFile {
   /** A nested zip archive, read as a sub-folder. */
@@ -13,23 +14,36 @@ export interface ZipFolder {
   files: Map<string, ZipFolderFile>;
 }
 
+/** An opened zip folder: its tree, and `release()` once the walk over it is done. */
+export interface OpenZipFolder {
+  root: ZipFolder;
+  /** Says the walk is done: the archive closes once the last load still running has finished. */
+  release(): void;
+}
+
 const emptyFolder = (): ZipFolder => ({ folders: new Map(), files: new Map() });
 
 /**
- * Lists a zip's entries into a tree without reading them. A corrupt archive becomes a folder
- * holding the archive itself, so the reader reports it as an unreadable document. Entries that
- * must not be read (".." paths, bombs) stay in the tree under their base name and fail on load:
- * the reviewer sees them, and nothing is ever written to disk.
+ * Lists a zip's entries into a tree without reading them; `source` is the archive's bytes or, for
+ * an archive on disk, its path (then only the entries read are ever in memory, however big the
+ * archive). A corrupt archive becomes a folder holding the archive itself, so the reader reports
+ * it as an unreadable document. Entries that must not be read (".." paths, bombs) stay in the tree
+ * under their base name and fail on load: the reviewer sees them, and nothing is written to disk.
  */
-export async function openZipFolder(bytes: Buffer, rel: string): Promise<ZipFolder> {
+export async function openZipFolder(
+  source: Buffer | string,
+  rel: string,
+  limits?: Partial<ReadLimits>,
+): Promise<OpenZipFolder> {
   const root = emptyFolder();
+  const shared = new SharedArchive(source, limits);
   let entries;
   try {
-    entries = await listZipEntries(bytes);
+    entries = (await shared.acquire()).entries;
   } catch (err) {
     const failure = err instanceof ReadError ? err : new ReadError('corrupt', String(err));
     root.files.set(rel.split('/').pop() ?? rel, { isZip: false, load: () => Promise.reject(failure) });
-    return root;
+    return { root, release: () => undefined };
   }
   for (const entry of entries) {
     const parts = entry.problem
@@ -47,8 +61,47 @@ export async function openZipFolder(bytes: Buffer, rel: string): Promise<ZipFold
       isZip: !problem && /\.zip$/i.test(name),
       load: problem
         ? () => Promise.reject(new ReadError(zipProblemToFailure(problem).reason, problem.message))
-        : () => readZipEntry(bytes, entry.name),
+        : () => shared.read(entry.name),
     });
   }
-  return root;
+  return { root, release: () => shared.release() };
+}
+
+/**
+ * One open archive shared by the walk and the loads of its entries: listing it again for every
+ * entry would cost the whole central directory each time. Open while anyone uses it (the walk
+ * counts as a user); closed when the last one is done, and opened again if a load comes later.
+ */
+class SharedArchive {
+  private archive: Promise<ZipArchive> | null = null;
+  private users = 0;
+
+  constructor(
+    private readonly source: Buffer | string,
+    private readonly limits: Partial<ReadLimits> | undefined,
+  ) {}
+
+  acquire(): Promise<ZipArchive> {
+    this.users++;
+    this.archive ??= openZipArchive(this.source, this.limits);
+    const opened = this.archive;
+    opened.catch(() => this.release());
+    return opened;
+  }
+
+  release(): void {
+    if (this.users === 0 || --this.users > 0) return;
+    const closing = this.archive;
+    this.archive = null;
+    closing?.then((archive) => archive.close()).catch(() => undefined);
+  }
+
+  async read(name: string): Promise<Buffer> {
+    const archive = await this.acquire();
+    try {
+      return await archive.read(name);
+    } finally {
+      this.release();
+    }
+  }
 }

@@ -4,6 +4,7 @@ import type { QueueSettings } from '../config/settings.ts';
 import { submissionId } from '../pipeline/build-record.ts';
 import { discoverSubmissions } from '../pipeline/discover.ts';
 import type { SubmissionInput } from '../pipeline/submission-input.ts';
+import type { ReadLimits } from '../read/limits.ts';
 import { failureFromError } from '../read/read-error.ts';
 import { EMPTY_SHA256, type DocumentEntry, type Store } from '../store/store.ts';
 import { JOB_NAMES, QUEUE_NAMES, jobIds, jobOptions } from './job-definitions.ts';
@@ -15,6 +16,8 @@ export interface EnqueueDeps {
   /** The submissions queue, to see whether a submission's flow is there already. */
   submissions: Queue;
   queue: QueueSettings;
+  /** Limits on what discovery loads and opens (file sizes, archives). */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface EnqueueResult {
@@ -29,7 +32,10 @@ export interface EnqueueResult {
  * Walks the paths as `intake ingest` does, stores each file once in the blob store, records the
  * submission and its documents in the store (claiming document bytes in discovery order, as ingest
  * does, so duplicates come out the same), and adds one flow per submission. Ids come from the
- * content: the same bytes enqueued again make no second record and no second job.
+ * content: the same bytes enqueued again make no second record and no second job. Enqueuing an
+ * archive again is how a run resumes: what is done (same bytes, same extractor version) is
+ * skipped, what is still queued is left alone, and what failed or was done by an older extractor
+ * version runs again.
  */
 export async function enqueuePaths(
   paths: string[],
@@ -42,7 +48,7 @@ export async function enqueuePaths(
   let enqueued = 0;
   let alreadyDone = 0;
   for (const path of paths) {
-    for await (const input of discoverSubmissions(path)) {
+    for await (const input of discoverSubmissions(path, deps.limits)) {
       const documents = await storeFiles(input, deps.blobs);
       const id = submissionId(input.source, documents);
       const state = await deps.store.registerSubmission(batchId, position++, {
@@ -55,8 +61,14 @@ export async function enqueuePaths(
         alreadyDone++;
         continue;
       }
-      // Still on the queues from an earlier enqueue: adding it again would be a no-op anyway.
-      if (await deps.submissions.getJob(jobIds.submission(id))) continue;
+      const earlier = await deps.submissions.getJob(jobIds.submission(id));
+      if (earlier) {
+        // Still on the queues from an earlier enqueue: adding it again would be a no-op anyway.
+        const state = await earlier.getState();
+        if (state !== 'failed' && state !== 'completed') continue;
+        // Finished, yet not done in the store (it failed, or an older extractor did it): run it again.
+        await earlier.remove({ removeChildren: true });
+      }
       await deps.flows.add({
         name: JOB_NAMES.checkSubmission,
         queueName: QUEUE_NAMES.submissions,

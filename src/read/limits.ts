@@ -12,6 +12,8 @@ export interface ReadLimits {
   compressionRatioMinBytes: number;
   /** Largest number of entries in one zip archive (also the parts of an xlsx or docx). */
   maxEntries: number;
+  /** Most zip archives inside one another that are opened (an archive in an archive is 2). */
+  maxArchiveDepth: number;
   /** Largest number of pages read from one PDF. */
   maxPages: number;
   /** Largest declared size (width × height) of an image page; bigger ones are refused before decoding. */
@@ -43,6 +45,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCompressionRatio: 200,
   compressionRatioMinBytes: 1 * MB,
   maxEntries: 10_000,
+  maxArchiveDepth: 5,
   maxPages: 2_000,
   // An A3 page scanned at 600 DPI is about 70 million pixels.
   maxPagePixels: 100_000_000,

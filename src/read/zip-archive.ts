@@ -111,10 +111,13 @@ export async function openZipArchive(
       entries.push(listed);
       raw.set(listed, entry);
     }
+    // By name for reads by name: an archive of thousands of entries is read entry by entry.
+    const byName = new Map<string, ZipEntry>();
+    for (const entry of entries) if (!byName.has(entry.name)) byName.set(entry.name, entry);
     return {
       entries,
       read: (wanted) => {
-        const listed = typeof wanted === 'string' ? entries.find((e) => e.name === wanted) : wanted;
+        const listed = typeof wanted === 'string' ? byName.get(wanted) : wanted;
         const entry = listed && raw.get(listed);
         if (!listed || !entry) {
           return Promise.reject(new ReadError('corrupt', corruptMessage('filen finnes ikke i zip-arkivet')));

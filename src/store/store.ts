@@ -124,7 +124,8 @@ export class Store {
   /**
    * Records a submission of a batch with its documents, and claims its documents' bytes for it
    * where no earlier submission has (in the order submissions are registered). A failed
-   * submission goes back to pending, to be tried again. Returns the submission's state.
+   * submission, or one done by another extractor version, goes back to pending, to be read
+   * again. Returns the submission's state.
    */
   async registerSubmission(
     batchId: string,
@@ -136,10 +137,12 @@ export class Store {
         entry.id,
         entry.source,
       ]);
+      // Failed, or done by another extractor version: back to pending, to be read again.
       const [row] = await tx.query<{ state: SubmissionState }>(
-        `UPDATE submissions SET state = CASE WHEN state = 'failed' THEN 'pending' ELSE state END,
+        `UPDATE submissions SET state = CASE WHEN state = 'failed'
+             OR (state = 'done' AND extractor_version IS DISTINCT FROM $2) THEN 'pending' ELSE state END,
            error = NULL, updated_at = now() WHERE id = $1 RETURNING state`,
-        [entry.id],
+        [entry.id, EXTRACTOR_VERSION],
       );
       await tx.query(
         'INSERT INTO batch_submissions (batch_id, submission_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',

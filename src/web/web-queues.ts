@@ -23,7 +23,7 @@ export interface WebQueues {
  * must be the PostgreSQL server the workers share, and `blobs` the blob folder they read.
  */
 export function openWebQueues(
-  settings: Pick<Settings, 'redisUrl' | 'queue' | 'dataDir' | 'maxFileBytes' | 'web'>,
+  settings: Pick<Settings, 'redisUrl' | 'queue' | 'dataDir' | 'maxFileBytes' | 'web' | 'readLimits'>,
   store: Store,
   blobs: BlobStore,
 ): WebQueues {
@@ -41,7 +41,15 @@ export function openWebQueues(
         maxFiles: settings.web.uploadMaxFiles,
         maxTotalBytes: settings.web.uploadMaxBytes,
       },
-      enqueue: (paths) => enqueuePaths(paths, { store, blobs, flows, submissions, queue: settings.queue }),
+      enqueue: (paths) =>
+        enqueuePaths(paths, {
+          store,
+          blobs,
+          flows,
+          submissions,
+          queue: settings.queue,
+          limits: settings.readLimits,
+        }),
     },
     registerAdmin: (app) => registerQueueDashboard(app, queues),
     async close() {
