@@ -38,7 +38,7 @@ try {
     `
 Første kjøring: ${s(first.ms)}, ${report.documents} dokumenter, ${report.pages} sider
   ${(report.documents / (first.ms / 1000)).toFixed(2)} dokumenter/s, ${(report.pages / (first.ms / 1000)).toFixed(2)} sider/s
-  høyeste minne (maxRSS, barneprosessen): ${(first.maxRssKb / 1024).toFixed(0)} MB
+  høyeste minne: ingest-prosessen ${report.peakRssMb} MB (run-report.json), med barneprosesser ${(first.maxRssKb / 1024).toFixed(0)} MB (GNU time; første gang lager en egen prosess den innebygde databasen)
   tid per steg (sum over dokumenter): ${Object.entries(report.stageMs)
     .map(([k, v]) => `${k} ${s(v)}`)
     .join(', ')}

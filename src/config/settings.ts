@@ -32,6 +32,10 @@ const Env = z.object({
     .number()
     .positive()
     .default(DEFAULT_READ_LIMITS.timeoutMs / 1000),
+  INTAKE_OCR_TIMEOUT_S: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_READ_LIMITS.ocrTimeoutMs / 1000),
   // A reader thread's parsers and code alone take about 200 MB of heap.
   INTAKE_READ_MEMORY_MB: z.coerce.number().int().min(256).default(DEFAULT_READ_LIMITS.maxHeapMb),
   INTAKE_READ_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_READ_LIMITS.readerThreads),
@@ -153,6 +157,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       maxArchiveDepth: e.INTAKE_MAX_ARCHIVE_DEPTH,
       maxCompressionRatio: e.INTAKE_MAX_COMPRESSION_RATIO,
       timeoutMs: Math.round(e.INTAKE_READ_TIMEOUT_S * 1000),
+      ocrTimeoutMs: Math.round(e.INTAKE_OCR_TIMEOUT_S * 1000),
       maxHeapMb: e.INTAKE_READ_MEMORY_MB,
       readerThreads: e.INTAKE_READ_THREADS,
     }),

@@ -22,6 +22,8 @@ export interface OcrDocumentOptions {
   dpi?: number;
   /** Page segmentation; default {@link DEFAULT_SEGMENTATION}. */
   segmentation?: PageSegmentation;
+  /** Time (ms) the document's OCR may take; pages not started by then are left unread. */
+  timeoutMs?: number;
 }
 
 /**
@@ -60,16 +62,24 @@ export async function ocrDocument(
   }
   const results = new Map<number, TextPage>();
   const errors: unknown[] = [];
+  const deadline = performance.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
+  let unread = 0;
   try {
     // Pages are decoded one at a time and read in parallel by the engine's workers, with only a few
     // decoded pages waiting at once: a 200-page scan must not sit in memory as 200 rasters.
     const inFlight = new Set<Promise<void>>();
-    for (const number of read.pagesNeedingOcr) {
+    for (const [index, number] of read.pagesNeedingOcr.entries()) {
       while (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+      if (performance.now() >= deadline) {
+        unread = read.pagesNeedingOcr.length - index;
+        break;
+      }
+      const release = (await engine.pageSlots?.take()) ?? (() => undefined);
       let image: PageImage;
       try {
         image = await source.page(number);
       } catch (error) {
+        release();
         errors.push(error);
         continue;
       }
@@ -78,7 +88,10 @@ export async function ocrDocument(
           (page) => void results.set(number, page),
           (error: unknown) => void errors.push(error),
         )
-        .finally(() => inFlight.delete(job));
+        .finally(() => {
+          release();
+          inFlight.delete(job);
+        });
       inFlight.add(job);
     }
     await Promise.all(inFlight);
@@ -91,6 +104,19 @@ export async function ocrDocument(
   const pages = mergePages(read, results);
   const method = results.size > 0 ? 'ocr' : read.method;
   const updated: ReadDocument = { ...read, pages, method };
+  if (unread > 0) {
+    // What was read is kept for the reviewer; the document is flagged, never silently cut short.
+    const seconds = Math.round((options.timeoutMs ?? 0) / 1000);
+    return {
+      ...updated,
+      failure: {
+        reason: 'timeout',
+        message:
+          `OCR av dokumentet tok for lang tid (over ${seconds} sekunder, grensen for OCR per dokument); ` +
+          `${unread} av ${read.pagesNeedingOcr.length} skannede sider ble ikke lest.`,
+      },
+    };
+  }
   if (errors.length > 0 && !pages.some((p) => p.text.trim() !== ''))
     return withFailure(updated, pages, errors[0]);
   return updated;

@@ -6,6 +6,7 @@ import Tesseract from 'tesseract.js';
 import { encodePgm, type GreyImage } from './grey-image.ts';
 import { DEFAULT_LANGUAGES, prepareTessdata, type Tessdata } from './language-data.ts';
 import { OcrSetupError } from './ocr-error.ts';
+import { PageSlots } from './page-slots.ts';
 import { parseTesseractTsv, type EngineWord } from './tsv.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface OcrResult {
 /** Anything that reads page images: the worker pool, or a stand-in in tests. */
 export interface OcrEngine {
   recognize(request: OcrRequest): Promise<OcrResult>;
+  /** Decoded pages waiting for this engine, shared by all its documents (unset: no bound). */
+  readonly pageSlots?: PageSlots;
 }
 
 export interface OcrPoolOptions {
@@ -66,6 +69,7 @@ export const WORKER_MEMORY_MB = { idle: 60, peak: 190 } as const;
  */
 export class OcrPool implements OcrEngine {
   readonly size: number;
+  readonly pageSlots: PageSlots;
   private readonly languages: readonly string[];
   private readonly startTimeoutMs: number;
   private tessdata: Tessdata | undefined;
@@ -77,6 +81,8 @@ export class OcrPool implements OcrEngine {
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+    // One page being read and one ready per worker keeps every worker busy.
+    this.pageSlots = new PageSlots(2 * this.size);
     this.languages = options.languages ?? DEFAULT_LANGUAGES;
     this.startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.tessdata = options.tessdata;

@@ -1,7 +1,7 @@
 import type { ReadDocument } from '../domain/document.ts';
 import { ocrDocument } from '../ocr/ocr-document.ts';
 import type { OcrEngine } from '../ocr/ocr-pool.ts';
-import type { ReadLimits } from '../read/limits.ts';
+import { resolveLimits, type ReadLimits } from '../read/limits.ts';
 import { readDocument } from '../read/read-document.ts';
 
 /** The OCR stage's engine (one pool shared by the whole run) and its render resolution. */
@@ -52,7 +52,10 @@ export const DOCUMENT_STAGES: readonly DocumentStage[] = Object.freeze([
     ableToRun: (read) => read !== null && read.failure === null && read.pagesNeedingOcr.length > 0,
     run: (bytes, _path, read, ctx) => {
       if (!ctx.ocr) return Promise.resolve(read!);
-      return ocrDocument(read!, bytes, ctx.ocr.engine, { dpi: ctx.ocr.dpi });
+      return ocrDocument(read!, bytes, ctx.ocr.engine, {
+        dpi: ctx.ocr.dpi,
+        timeoutMs: resolveLimits(ctx.limits).ocrTimeoutMs,
+      });
     },
   },
 ]);

@@ -23,6 +23,8 @@ export interface RunReport {
   duplicates: Array<{ source: string; path: string; sha256: string }>;
   /** Milliseconds per stage, summed over documents and submissions (skipped ones spend none). */
   stageMs: Record<Stage, number>;
+  /** The run's process at its largest (resident MB, its threads included). */
+  peakRssMb: number;
 }
 
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
@@ -50,6 +52,7 @@ export class RunReportBuilder {
       unreadable: [],
       duplicates: [],
       stageMs: { read: 0, ocr: 0, extract: 0, check: 0, write: 0 },
+      peakRssMb: 0,
     };
   }
 
@@ -85,6 +88,7 @@ export class RunReportBuilder {
 
   finish(): RunReport {
     this.report.seconds = Math.round((Date.now() - this.started) / 100) / 10;
+    this.report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return this.report;
   }
 }
@@ -108,6 +112,7 @@ export function formatRunReport(r: RunReport): string {
     `Tid per steg (sum, s): ${Object.entries(r.stageMs)
       .map(([stage, ms]) => `${STAGE_NAMES[stage as Stage]} ${(ms / 1000).toFixed(1)}`)
       .join(', ')}`,
+    `Høyeste minnebruk: ${r.peakRssMb} MB`,
     `Uleselige filer: ${r.unreadable.length}`,
     ...r.unreadable.map((u) => `  ${u.path}: ${u.reason}`),
     `Duplikater: ${r.duplicates.length}`,

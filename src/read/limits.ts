@@ -23,6 +23,11 @@ export interface ReadLimits {
   /** Time (ms) one document may take before it fails with 'timeout'. */
   timeoutMs: number;
   /**
+   * Time (ms) the OCR of one document may take; pages not started by then are left unread and the
+   * document fails with 'timeout'. Apart from `timeoutMs`: a long scan honestly takes minutes.
+   */
+  ocrTimeoutMs: number;
+  /**
    * Heap (MB) of a reader thread; a read that needs more is stopped and fails with 'too-large'.
    * Applied when the thread starts, so it only counts for isolated reads.
    */
@@ -51,6 +56,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxPagePixels: 100_000_000,
   maxCells: 1_000_000,
   timeoutMs: 120_000,
+  ocrTimeoutMs: 1_800_000,
   maxHeapMb: 1_024,
   readerThreads: 1,
 });

@@ -6,6 +6,7 @@ import type { ReadDocument } from '../../src/domain/document.ts';
 import { DEFAULT_OCR_DPI } from '../../src/ocr/ocr-defaults.ts';
 import { OcrPool } from '../../src/ocr/ocr-pool.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
+import type { ReadLimits } from '../../src/read/limits.ts';
 
 /**
  * Which pages the pipeline sends to OCR, counted on the real engine: the pool counts every page it
@@ -16,13 +17,15 @@ const pool = new OcrPool({ workers: 1 });
 afterAll(() => pool.terminate());
 
 /** Runs the document stages on a sample file; returns the document and the pages OCR'd for it. */
-async function readSample(path: string): Promise<{ read: ReadDocument; ocrCalls: number }> {
+async function readSample(
+  path: string,
+  limits: Partial<ReadLimits> = {},
+): Promise<{ read: ReadDocument; ocrCalls: number }> {
   const before = pool.pagesRecognised;
-  const read = await processDocument(
-    { path, load: async () => readFileSync(join(samples, path)) },
-    {},
-    { engine: pool, dpi: DEFAULT_OCR_DPI },
-  );
+  const read = await processDocument({ path, load: async () => readFileSync(join(samples, path)) }, limits, {
+    engine: pool,
+    dpi: DEFAULT_OCR_DPI,
+  });
   return { read, ocrCalls: pool.pagesRecognised - before };
 }
 
@@ -75,5 +78,16 @@ describe('OCR runs on exactly the pages that need it', () => {
     expect(read.format).toBe('png');
     expect(methods(read)).toEqual([[1, 'ocr']]);
     expect(read.pages[0]!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('stops at the OCR time limit and flags the document instead of cutting it short quietly', async () => {
+    const { read, ocrCalls } = await readSample('2024/ostre-toten-invalid-orgnr-skannet/soknad.pdf', {
+      ocrTimeoutMs: 0,
+    });
+    expect(ocrCalls).toBe(0);
+    expect(read.failure).toMatchObject({ reason: 'timeout' });
+    expect(read.failure!.message).toMatch(
+      /grensen for OCR per dokument.*2 av 2 skannede sider ble ikke lest/,
+    );
   });
 });
