@@ -47,42 +47,49 @@ export async function enqueuePaths(
   let position = 0;
   let enqueued = 0;
   let alreadyDone = 0;
-  for (const path of paths) {
-    for await (const input of discoverSubmissions(path, deps.limits)) {
-      const documents = await storeFiles(input, deps.blobs);
-      const id = submissionId(input.source, documents);
-      const state = await deps.store.registerSubmission(batchId, position++, {
-        id,
-        source: input.source,
-        documents,
-      });
-      onSubmission?.(input.source);
-      if (state === 'done') {
-        alreadyDone++;
-        continue;
+  try {
+    for (const path of paths) {
+      for await (const input of discoverSubmissions(path, deps.limits)) {
+        const documents = await storeFiles(input, deps.blobs);
+        const id = submissionId(input.source, documents);
+        const state = await deps.store.registerSubmission(batchId, position++, {
+          id,
+          source: input.source,
+          documents,
+        });
+        onSubmission?.(input.source);
+        if (state === 'done') {
+          alreadyDone++;
+          continue;
+        }
+        const earlier = await deps.submissions.getJob(jobIds.submission(id));
+        if (earlier) {
+          // Still on the queues from an earlier enqueue: adding it again would be a no-op anyway.
+          const state = await earlier.getState();
+          if (state !== 'failed' && state !== 'completed') continue;
+          // Finished, yet not done in the store (it failed, or an older extractor did it): run it again.
+          await earlier.remove({ removeChildren: true });
+        }
+        await deps.flows.add({
+          name: JOB_NAMES.checkSubmission,
+          queueName: QUEUE_NAMES.submissions,
+          data: { submissionId: id, batchId },
+          opts: { ...options, jobId: jobIds.submission(id) },
+          children: documents.map((d) => ({
+            name: JOB_NAMES.readDocument,
+            queueName: QUEUE_NAMES.documents,
+            data: { submissionId: id, position: d.position, sha256: d.sha256, step: 'read', round: 0 },
+            opts: { ...options, jobId: jobIds.document(id, d.position), failParentOnFailure: true },
+          })),
+        });
+        enqueued++;
       }
-      const earlier = await deps.submissions.getJob(jobIds.submission(id));
-      if (earlier) {
-        // Still on the queues from an earlier enqueue: adding it again would be a no-op anyway.
-        const state = await earlier.getState();
-        if (state !== 'failed' && state !== 'completed') continue;
-        // Finished, yet not done in the store (it failed, or an older extractor did it): run it again.
-        await earlier.remove({ removeChildren: true });
-      }
-      await deps.flows.add({
-        name: JOB_NAMES.checkSubmission,
-        queueName: QUEUE_NAMES.submissions,
-        data: { submissionId: id, batchId },
-        opts: { ...options, jobId: jobIds.submission(id) },
-        children: documents.map((d) => ({
-          name: JOB_NAMES.readDocument,
-          queueName: QUEUE_NAMES.documents,
-          data: { submissionId: id, position: d.position, sha256: d.sha256, step: 'read', round: 0 },
-          opts: { ...options, jobId: jobIds.document(id, d.position), failParentOnFailure: true },
-        })),
-      });
-      enqueued++;
     }
+  } catch (error) {
+    // Interrupted: the batch ends at what was registered, so `status --wait` waits for no more;
+    // enqueuing the same paths again goes on from there (done ones are skipped).
+    await deps.store.finishBatch(batchId, position).catch(() => undefined);
+    throw error;
   }
   await deps.store.finishBatch(batchId, position);
   return { batchId, submissions: position, enqueued, alreadyDone };
