@@ -7,6 +7,7 @@ import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
 import { formatRunReport } from '../pipeline/run-report.ts';
 import { Store } from '../store/store.ts';
+import { RecentRate } from './recent-rate.ts';
 import { RunSummary } from './run-summary.ts';
 
 /** How often progress is logged when stderr is not a terminal (a log file, a container). */
@@ -101,14 +102,14 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
 }
 
 /**
- * Progress with rate and time left: a bar on a terminal, a line every few seconds otherwise.
- * The rate counts submissions read in this run; skipped ones (done before) would flatter it.
+ * Progress with rate and time left: a bar on a terminal, a line every few seconds otherwise. The
+ * rate is over the last minute (see RecentRate), since an archive's folders go at different speeds.
  */
 class Progress {
   private total = 0;
   private done = 0;
   private processed = 0;
-  private readonly started = Date.now();
+  private readonly rate = new RecentRate();
   private lastLog = Date.now();
   private bar: cliProgress.SingleBar | null = null;
 
@@ -129,9 +130,8 @@ class Progress {
   tick(source: string, skipped: boolean): void {
     this.done++;
     if (!skipped) this.processed++;
-    const seconds = (Date.now() - this.started) / 1000;
-    const rate = this.done / Math.max(seconds, 0.001);
-    const left = formatDuration((this.total - this.done) / Math.max(rate, 0.001));
+    const rate = this.rate.add(this.done, Date.now());
+    const left = rate > 0 ? formatDuration((this.total - this.done) / rate) : '–';
     const shown = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
     if (this.bar) this.bar.update(this.done, { source, rate: shown, left });
     else if (Date.now() - this.lastLog >= LOG_EVERY_MS) {
