@@ -1,7 +1,7 @@
 import type { ReadDocument } from '../domain/document.ts';
 import type { Finding, FindingCode, Severity } from '../domain/record.ts';
 import type { PipelineContext, ProcessedRecord } from '../pipeline/process-submission.ts';
-import { fieldRows, type Store } from '../store/store.ts';
+import { replaceFields, replaceFindings, updateRecord, type Store } from '../store/store.ts';
 import type { SqlExecutor } from '../store/sql-client.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { findingKeys, isCorrectableField, parseCorrection, recordValue, revalidate } from './corrections.ts';
@@ -386,22 +386,7 @@ async function saveRevalidated(
   record: ProcessedRecord,
   fields: SubmissionFields,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE submissions SET scheme = $2, year = $3, status = $4, record = $5::jsonb, updated_at = now() WHERE id = $1`,
-    [record.id, record.scheme, record.year, record.status, JSON.stringify(record)],
-  );
-  await tx.query('DELETE FROM fields WHERE submission_id = $1', [record.id]);
-  for (const field of fieldRows(fields)) {
-    await tx.query(
-      'INSERT INTO fields (submission_id, name, value, confidence, evidence) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)',
-      [record.id, field.name, JSON.stringify(field.value), field.confidence, JSON.stringify(field.evidence)],
-    );
-  }
-  await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
-  for (const f of record.findings) {
-    await tx.query(
-      `INSERT INTO findings (submission_id, code, severity, message, field, evidence) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-      [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
-    );
-  }
+  await updateRecord(tx, record);
+  await replaceFields(tx, record.id, fields);
+  await replaceFindings(tx, record);
 }

@@ -290,35 +290,9 @@ export class Store {
           ],
         );
       }
-      await tx.query('DELETE FROM fields WHERE submission_id = $1', [record.id]);
-      for (const field of fieldRows(fields)) {
-        await tx.query(
-          `INSERT INTO fields (submission_id, name, value, confidence, evidence) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)`,
-          [
-            record.id,
-            field.name,
-            JSON.stringify(field.value),
-            field.confidence,
-            JSON.stringify(field.evidence),
-          ],
-        );
-      }
-      await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
-      for (const f of record.findings) {
-        await tx.query(
-          `INSERT INTO findings (submission_id, code, severity, message, field, evidence)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-          [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
-        );
-      }
-      await tx.query(
-        `INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, 'processed', $2, $3::jsonb)`,
-        [
-          options.actor,
-          record.id,
-          JSON.stringify({ status: record.status, findings: record.findings.length }),
-        ],
-      );
+      await replaceFields(tx, record.id, fields);
+      await replaceFindings(tx, record);
+      await auditRecord(tx, options.actor, 'processed', record);
     });
   }
 
@@ -466,23 +440,9 @@ export class Store {
   /** Replaces a submission's record and findings after its rules ran again (`intake revalidate`). */
   async saveRevalidated(record: ProcessedRecord, actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE submissions SET scheme = $2, year = $3, status = $4, record = $5::jsonb, updated_at = now()
-         WHERE id = $1`,
-        [record.id, record.scheme, record.year, record.status, JSON.stringify(record)],
-      );
-      await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
-      for (const f of record.findings) {
-        await tx.query(
-          `INSERT INTO findings (submission_id, code, severity, message, field, evidence)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-          [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
-        );
-      }
-      await tx.query(
-        `INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, 'revalidated', $2, $3::jsonb)`,
-        [actor, record.id, JSON.stringify({ status: record.status, findings: record.findings.length })],
-      );
+      await updateRecord(tx, record);
+      await replaceFindings(tx, record);
+      await auditRecord(tx, actor, 'revalidated', record);
     });
   }
 
@@ -496,6 +456,61 @@ export class Store {
 }
 
 /** A failure to reach the server at all (as opposed to an error in a query). */
+/** Sets a done submission's record (and the columns drawn from it) after its rules ran again. */
+export async function updateRecord(tx: SqlExecutor, record: ProcessedRecord): Promise<void> {
+  await tx.query(
+    `UPDATE submissions SET scheme = $2, year = $3, status = $4, record = $5::jsonb, updated_at = now()
+     WHERE id = $1`,
+    [record.id, record.scheme, record.year, record.status, JSON.stringify(record)],
+  );
+}
+
+/** Replaces a submission's extracted fields with their evidence. */
+export async function replaceFields(
+  tx: SqlExecutor,
+  submissionId: string,
+  fields: SubmissionFields,
+): Promise<void> {
+  await tx.query('DELETE FROM fields WHERE submission_id = $1', [submissionId]);
+  for (const field of fieldRows(fields)) {
+    await tx.query(
+      'INSERT INTO fields (submission_id, name, value, confidence, evidence) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)',
+      [
+        submissionId,
+        field.name,
+        JSON.stringify(field.value),
+        field.confidence,
+        JSON.stringify(field.evidence),
+      ],
+    );
+  }
+}
+
+/** Replaces a submission's findings with those of its record. */
+export async function replaceFindings(tx: SqlExecutor, record: ProcessedRecord): Promise<void> {
+  await tx.query('DELETE FROM findings WHERE submission_id = $1', [record.id]);
+  for (const f of record.findings) {
+    await tx.query(
+      `INSERT INTO findings (submission_id, code, severity, message, field, evidence)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+      [record.id, f.code, f.severity, f.message, f.field, f.evidence ? JSON.stringify(f.evidence) : null],
+    );
+  }
+}
+
+/** The audit entry of a machine pass over a submission (processed, revalidated). */
+async function auditRecord(
+  tx: SqlExecutor,
+  actor: string,
+  action: string,
+  record: ProcessedRecord,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor, action, submission_id, details) VALUES ($1, $2, $3, $4::jsonb)`,
+    [actor, action, record.id, JSON.stringify({ status: record.status, findings: record.findings.length })],
+  );
+}
+
 function isConnectionError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return (
