@@ -187,7 +187,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     await pool?.terminate();
   }
   await rename(partial, outFile);
-  const finished = report.finish();
+  const finished = report.finish(Math.round(process.resourceUsage().maxRSS / 1024));
   const reportFiles = [join(opts.outDir, 'run-report.json'), join(opts.outDir, 'run-report.txt')];
   await writeFile(reportFiles[0]!, `${JSON.stringify(finished, null, 2)}\n`);
   await writeFile(reportFiles[1]!, `${formatRunReport(finished)}\n`);

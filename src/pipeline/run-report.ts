@@ -86,9 +86,10 @@ export class RunReportBuilder {
     }
   }
 
-  finish(): RunReport {
+  /** Closes the report; `peakRssMb` is the caller's measure of the run's process. */
+  finish(peakRssMb: number): RunReport {
     this.report.seconds = Math.round((Date.now() - this.started) / 100) / 10;
-    this.report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    this.report.peakRssMb = peakRssMb;
     return this.report;
   }
 }
