@@ -3,8 +3,6 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { BlobStore } from '../../src/blobs/blob-store.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
@@ -15,10 +13,16 @@ import { ReviewStore } from '../../src/review/review-store.ts';
 import { Store } from '../../src/store/store.ts';
 import { buildServer, type WebOptions } from '../../src/web/server.ts';
 import { openWebQueues, type WebQueues } from '../../src/web/web-queues.ts';
+import {
+  DATABASE_URL,
+  REDIS_URL,
+  deletePrefix,
+  requirePostgres,
+  requireRedis,
+} from '../queue/support/services.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
 
-export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { DATABASE_URL, REDIS_URL };
 export const PASSWORD = 'et-langt-passord-1';
 const SAMPLES = join(import.meta.dirname, '../../samples');
 
@@ -55,57 +59,6 @@ export interface FixtureOptions extends Partial<WebOptions> {
   workers?: boolean;
 }
 
-async function checkRedis(): Promise<void> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    throw new Error(
-      `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}); start it ` +
-        '(redis-server --daemonize yes) or set TEST_REDIS_URL.',
-      { cause: error },
-    );
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Deletes every Redis key under a prefix. */
-async function deletePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function checkPostgres(): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${DATABASE_URL} (${(error as Error).message}); start it ` +
-        '(pg_ctlcluster <version> main start) or set TEST_DATABASE_URL.',
-      { cause: error },
-    );
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /**
  * A web app over a store of its own (a fresh PostgreSQL schema) holding the given sample
  * submissions and the script sample, read by the in-process pipeline, with their files in a blob
@@ -115,8 +68,8 @@ export async function startWebFixture(
   samples: string[],
   { queues: withQueues = false, workers: withWorkers = false, ...options }: FixtureOptions = {},
 ): Promise<WebFixture> {
-  await checkPostgres();
-  if (withQueues) await checkRedis();
+  await requirePostgres();
+  if (withQueues) await requireRedis();
   const schema = `web_test_${randomBytes(6).toString('hex')}`;
   const dir = await mkdtemp(join(tmpdir(), 'intake-web-'));
   const root = join(dir, 'in');
