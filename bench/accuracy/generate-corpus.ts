@@ -19,7 +19,7 @@ import { loadRegister } from './corpus/register.ts';
 import { renderPdf } from './corpus/render-pdf.ts';
 import { renderXlsx } from './corpus/render-xlsx.ts';
 import { Rng } from './corpus/rng.ts';
-import { BUDGET_LINES, TRYGGEST_LINES } from './corpus/vocabulary.ts';
+import { BUDGET_LINES, TRYGGEST_LINES } from './corpus/vocabulary-known.ts';
 import { TruthLine, type BudgetCategory } from './truth.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -57,6 +57,10 @@ export const TruthLine = z.strictObject({
       templates: z.array(z.string()),
       defects: z.array(z.string()),
       files: z.array(z.string()),
+      /** Which corpus the submission belongs to: the extractor's own words, or the independent set. */
+      set: z.enum(['known', 'independent']).optional(),
+      /** Written standard of the submission's documents (bokmål / nynorsk). */
+      language: z.enum(['nb', 'nn']).optional(),
     })
     .optional(),
 });

@@ -40,7 +40,7 @@ import {
   SCHEME_OWNERS,
   TARGET_GROUPS,
   TITLES,
-} from './vocabulary.ts';
+} from './vocabulary-known.ts';
 
 /**
  * Turns a plan into documents. Every value a plan says is written appears in at least one

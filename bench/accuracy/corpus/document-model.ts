@@ -2,12 +2,24 @@
 
 export type Block =
   | { t: 'letterhead'; name: string; lines: string[] }
-  | { t: 'title'; text: string }
+  /** `aside`: a short text set right-aligned on the title's first line (a portal's "Innsendt: …"). */
+  | { t: 'title'; text: string; aside?: string }
   | { t: 'subtitle'; text: string }
   | { t: 'heading'; text: string }
   | { t: 'para'; text: string }
-  | { t: 'fields'; rows: [string, string][] }
-  | { t: 'table'; header: string[]; rows: string[][]; total?: string[]; numeric: boolean[] }
+  /** `style` overrides the document's field style for this block. */
+  | { t: 'fields'; rows: [string, string][]; style?: FieldStyle }
+  /** `widths`: column widths as fractions of the text width (else the first column is wide). */
+  | {
+      t: 'table';
+      header: string[];
+      rows: string[][];
+      total?: string[];
+      numeric: boolean[];
+      widths?: number[];
+    }
+  /** A form of boxes with the label on top and the value beneath, several boxes to a row. */
+  | { t: 'formgrid'; rows: { label: string; value: string }[][] }
   | { t: 'right'; lines: string[] }
   | { t: 'lines'; lines: string[] }
   | { t: 'small'; text: string }

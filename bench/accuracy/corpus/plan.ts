@@ -14,10 +14,46 @@ import {
   OTHER_PARTNERS,
   TRYGGEST_LINES,
   partnerKindOf,
-} from './vocabulary.ts';
+} from './vocabulary-known.ts';
 import type { BudgetCategory, ExpectedFinding, ExpectedRecord, PartnerKind } from '../truth.ts';
 
 /** What one submission says, decided before any document is drawn; the truth is read off it. */
+
+/** Written standard of a submission: bokmål or nynorsk. */
+export type Language = 'nb' | 'nn';
+
+/** The words a plan draws on (budget lines, partner and applicant names); the rest is the composer's. */
+export interface PlanVocabulary {
+  budgetLines: Record<BudgetCategory, readonly string[]>;
+  /** Wordings for the first, largest line of a budget. */
+  mainBudgetLines: Partial<Record<BudgetCategory, readonly string[]>>;
+  /** TryggEst spending lines (all drift). */
+  tryggestLines: readonly string[];
+  healthTrustsByCounty: Record<string, readonly string[]>;
+  healthTrusts: readonly string[];
+  /** Associations and foundations whose names say so. */
+  organisations: readonly string[];
+  /** Partners of kind annet. */
+  otherPartners: readonly string[];
+  nonMunicipalApplicants: readonly string[];
+  /** Grants that are none of the seven schemes. */
+  otherGrants: readonly string[];
+  partnerKindOf: (name: string) => PartnerKind;
+}
+
+/** The known set's plan words (vocabulary-known.ts). */
+export const KNOWN_PLAN_VOCABULARY: PlanVocabulary = {
+  budgetLines: BUDGET_LINES,
+  mainBudgetLines: MAIN_BUDGET_LINES,
+  tryggestLines: TRYGGEST_LINES,
+  healthTrustsByCounty: HEALTH_TRUSTS_BY_COUNTY,
+  healthTrusts: HEALTH_TRUSTS,
+  organisations: ORGANISATIONS,
+  otherPartners: OTHER_PARTNERS,
+  nonMunicipalApplicants: NON_MUNICIPAL_APPLICANTS,
+  otherGrants: OTHER_GRANTS,
+  partnerKindOf,
+};
 
 export type Defect =
   | 'over-cap'
@@ -59,6 +95,8 @@ export interface PlannedLine {
 
 export interface Plan {
   index: number;
+  /** Bokmål or nynorsk; the known set is all bokmål. */
+  language: Language;
   source: string;
   folderYear: number;
   slug: string;
@@ -208,6 +246,12 @@ export interface PlanContext {
   usedSources: Set<string>;
   /** Whether submission i carries planted defects (spread evenly, so every prefix has about the same share). */
   withDefect: (index: number) => boolean;
+  /** The plan words for a language; the known vocabulary when absent. */
+  vocabulary?: (language: Language) => PlanVocabulary;
+  /** The language of submission i; bokmål when absent. Decided outside the plan's random stream. */
+  languageOf?: (index: number) => Language;
+  /** Municipalities a submission in this language comes from (nynorsk is written in some regions only). */
+  municipalitiesFor?: (language: Language, all: Municipality[]) => Municipality[];
 }
 
 /** Decides one submission: its values, its planted defects, and from them its truth. */
@@ -215,6 +259,8 @@ export function planSubmission(rng: Rng, index: number, ctx: PlanContext): Plann
   // The first defect is drawn first and the context fitted to it, so rare contexts (a year with a
   // known deadline, a scheme with a cap) still get their share of findings.
   const withDefect = ctx.withDefect(index);
+  const language: Language = ctx.languageOf?.(index) ?? 'nb';
+  const vocab = ctx.vocabulary?.(language) ?? KNOWN_PLAN_VOCABULARY;
   const primary: Defect | null = withDefect
     ? rng.weighted(Object.entries(DEFECT_WEIGHTS) as [Defect, number][])
     : null;
@@ -256,11 +302,12 @@ export function planSubmission(rng: Rng, index: number, ctx: PlanContext): Plann
   const has = (d: Defect): boolean => defects.includes(d);
 
   // Applicant.
-  const municipalities = ctx.register.municipalities.filter((m) => m.orgNumber !== null);
+  const withOrg = ctx.register.municipalities.filter((m) => m.orgNumber !== null);
+  const municipalities = ctx.municipalitiesFor?.(language, withOrg) ?? withOrg;
   const municipality = rng.pick(municipalities);
   const nonMunicipal = has('ineligible-applicant');
   const applicantName = nonMunicipal
-    ? rng.pick(NON_MUNICIPAL_APPLICANTS)
+    ? rng.pick(vocab.nonMunicipalApplicants)
     : `${municipality.plainName} kommune`;
   let orgNumber: string | null = nonMunicipal
     ? randomOrgNumber(rng, ctx.register.orgNumbers)
@@ -294,10 +341,13 @@ export function planSubmission(rng: Rng, index: number, ctx: PlanContext): Plann
     municipality,
     ctx.register,
     has('missing-agreement'),
+    vocab,
   );
   if (has('invalid-org-partner')) {
-    if (partners.length === 0)
-      partners.push({ name: rng.pick(ORGANISATIONS), kind: 'organisasjon', orgNumber: null });
+    if (partners.length === 0) {
+      const name = rng.pick(vocab.organisations);
+      partners.push({ name, kind: vocab.partnerKindOf(name), orgNumber: null });
+    }
     const p = rng.pick(partners);
     p.orgNumber = corruptOrgNumber(rng, randomOrgNumber(rng, ctx.register.orgNumbers));
   }
@@ -361,7 +411,7 @@ export function planSubmission(rng: Rng, index: number, ctx: PlanContext): Plann
   if (wantsBudget && budgetTotalTarget !== null) {
     let total = budgetTotalTarget;
     if (has('sum-requested')) total = budgetTotalTarget + mismatchDelta(rng, budgetTotalTarget);
-    budget = budgetLines(rng, schemeId, unknownScheme, total, has('ineligible-cost'), kind);
+    budget = budgetLines(rng, schemeId, unknownScheme, total, has('ineligible-cost'), kind, vocab);
     budgetStatedTotal = has('sum-budget-total') || has('sum-requested') || rng.chance(0.7) ? total : null;
     if (has('sum-budget-total')) {
       // One line is off: the written total no longer matches its lines.
@@ -423,13 +473,14 @@ export function planSubmission(rng: Rng, index: number, ctx: PlanContext): Plann
 
   const plan: Plan = {
     index,
+    language,
     source,
     folderYear,
     slug,
     zip,
     kind,
     scheme: unknownScheme ? null : schemeId,
-    otherGrant: unknownScheme ? rng.pick(OTHER_GRANTS) : null,
+    otherGrant: unknownScheme ? rng.pick(vocab.otherGrants) : null,
     year,
     yearWritten: !has('missing-year'),
     applicant: {
@@ -559,6 +610,7 @@ function budgetLines(
   total: number,
   ineligible: boolean,
   kind: Plan['kind'],
+  vocab: PlanVocabulary,
 ): PlannedLine[] {
   const rule = SCHEMES[scheme];
   const categories: BudgetCategory[] = unknownScheme
@@ -570,10 +622,10 @@ function budgetLines(
   const addLine = (category: BudgetCategory): void => {
     const pool =
       scheme === 'tryggest' && !unknownScheme && category === 'drift'
-        ? TRYGGEST_LINES
+        ? vocab.tryggestLines
         : lines.length === 0
-          ? (MAIN_BUDGET_LINES[category] ?? BUDGET_LINES[category])
-          : BUDGET_LINES[category];
+          ? (vocab.mainBudgetLines[category] ?? vocab.budgetLines[category])
+          : vocab.budgetLines[category];
     const label = rng.pick(pool.filter((l) => !usedLabels.has(l)));
     usedLabels.add(label);
     lines.push({ label, category });
@@ -598,7 +650,7 @@ function budgetLines(
     }
   }
   if (ineligibleCategory) {
-    const label = rng.pick(BUDGET_LINES[ineligibleCategory]);
+    const label = rng.pick(vocab.budgetLines[ineligibleCategory]);
     out.splice(rng.int(1, out.length), 0, {
       label,
       category: ineligibleCategory,
@@ -617,6 +669,7 @@ function pickPartners(
   self: Municipality,
   register: Register,
   forceTrust: boolean,
+  vocab: PlanVocabulary,
 ): PlannedPartner[] {
   const p = (x: number): boolean => rng.chance(kind === 'report' ? x * 0.7 : x);
   const chances: Record<SchemeId, [number, number, number, number]> = {
@@ -632,7 +685,7 @@ function pickPartners(
   const [trust, muni, org, other] = unknownScheme ? [0, 0.1, 0.05, 0] : chances[scheme];
   const out: PlannedPartner[] = [];
   if (forceTrust || p(trust)) {
-    const name = rng.pick(HEALTH_TRUSTS_BY_COUNTY[self.number.slice(0, 2)] ?? HEALTH_TRUSTS);
+    const name = rng.pick(vocab.healthTrustsByCounty[self.number.slice(0, 2)] ?? vocab.healthTrusts);
     // A trust has one (made-up) organisation number throughout the corpus.
     const orgNumber = randomOrgNumber(new SeededRng(`trust:${name}`), register.orgNumbers);
     out.push({ name, kind: 'helseforetak', orgNumber: rng.chance(0.5) ? orgNumber : null });
@@ -655,16 +708,16 @@ function pickPartners(
     }
   }
   if (p(org)) {
-    const name = rng.pick(ORGANISATIONS);
+    const name = rng.pick(vocab.organisations);
     out.push({
       name,
-      kind: partnerKindOf(name),
+      kind: vocab.partnerKindOf(name),
       orgNumber: rng.chance(0.2) ? randomOrgNumber(rng, register.orgNumbers) : null,
     });
   }
   if (p(other)) {
-    const name = rng.pick(OTHER_PARTNERS);
-    out.push({ name, kind: partnerKindOf(name), orgNumber: null });
+    const name = rng.pick(vocab.otherPartners);
+    out.push({ name, kind: vocab.partnerKindOf(name), orgNumber: null });
   }
   return out;
 }

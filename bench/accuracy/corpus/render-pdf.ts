@@ -81,8 +81,20 @@ export function renderPdf(model: PdfModel): Promise<Buffer> {
         break;
       case 'title':
         doc.moveDown(0.4);
-        doc.font(bold).fontSize(size + 5);
-        text(b.text);
+        if (b.aside) {
+          // The aside sits right-aligned on the title's first line; the title wraps in the space left.
+          ensure(size * 5);
+          const y = doc.y;
+          doc.font(regular).fontSize(size - 0.5);
+          const asideWidth = Math.min(width * 0.38, doc.widthOfString(fix(b.aside)) + 4);
+          doc.text(fix(b.aside), left + width - asideWidth, y + 2, { width: asideWidth, align: 'right' });
+          doc.font(bold).fontSize(size + 5);
+          doc.text(fix(b.text), left, y, { width: width - asideWidth - 12 });
+          doc.x = left;
+        } else {
+          doc.font(bold).fontSize(size + 5);
+          text(b.text);
+        }
         doc.moveDown(0.4);
         break;
       case 'subtitle':
@@ -139,19 +151,59 @@ export function renderPdf(model: PdfModel): Promise<Buffer> {
         doc.addPage();
         break;
       case 'fields':
-        drawFields(b.rows);
+        drawFields(b.rows, b.style ?? style.fields);
         break;
       case 'table':
         drawTable(b);
         break;
+      case 'formgrid':
+        drawFormGrid(b.rows);
+        break;
     }
   };
 
-  const drawFields = (rows: [string, string][]): void => {
+  const drawFormGrid = (rows: { label: string; value: string }[][]): void => {
+    const pad = 4;
+    const labelSize = size - 2;
+    for (const cells of rows) {
+      if (cells.length === 0) continue;
+      const w = width / cells.length;
+      const heights = cells.map((c) => {
+        doc.font(regular).fontSize(labelSize);
+        const hl = doc.heightOfString(fix(c.label), { width: w - 2 * pad });
+        doc.font(regular).fontSize(size);
+        const hv = doc.heightOfString(fix(c.value || ' '), { width: w - 2 * pad });
+        return hl + hv + 2 * pad + 3;
+      });
+      const h = Math.max(...heights);
+      ensure(h + 2);
+      const y = doc.y;
+      cells.forEach((c, i) => {
+        const x = left + i * w;
+        doc.lineWidth(0.6).rect(x, y, w, h).stroke();
+        doc
+          .font(regular)
+          .fontSize(labelSize)
+          .fillColor('#444444')
+          .text(fix(c.label), x + pad, y + pad, { width: w - 2 * pad });
+        doc.fillColor('black');
+        const vy = doc.y + 3;
+        doc
+          .font(regular)
+          .fontSize(size)
+          .text(fix(c.value), x + pad, vy, { width: w - 2 * pad });
+      });
+      doc.x = left;
+      doc.y = y + h;
+    }
+    doc.moveDown(0.8);
+  };
+
+  const drawFields = (rows: [string, string][], fieldStyle: PdfModel['style']['fields']): void => {
     doc.fontSize(size);
     const lw = style.labelWidth;
     for (const [label, value] of rows) {
-      switch (style.fields) {
+      switch (fieldStyle) {
         case 'colon':
           ensure(size * 1.6);
           doc.font(regular);
@@ -168,7 +220,7 @@ export function renderPdf(model: PdfModel): Promise<Buffer> {
           break;
         case 'tab':
         case 'grid': {
-          const pad = style.fields === 'grid' ? 4 : 0;
+          const pad = fieldStyle === 'grid' ? 4 : 0;
           doc.font(bold);
           const hl = doc.heightOfString(fix(label), { width: lw - 2 * pad - 4 });
           doc.font(regular);
@@ -176,14 +228,14 @@ export function renderPdf(model: PdfModel): Promise<Buffer> {
           const h = Math.max(hl, hv) + 2 * pad;
           ensure(h + 2);
           const y = doc.y;
-          if (style.fields === 'grid') {
+          if (fieldStyle === 'grid') {
             doc.lineWidth(0.6).rect(left, y, lw, h).stroke();
             doc.rect(left + lw, y, width - lw, h).stroke();
           }
           doc.font(bold).text(fix(label), left + pad, y + pad, { width: lw - 2 * pad - 4 });
           doc.font(regular).text(fix(value), left + lw + pad, y + pad, { width: width - lw - 2 * pad });
           doc.x = left;
-          doc.y = y + h + (style.fields === 'grid' ? 0 : 3);
+          doc.y = y + h + (fieldStyle === 'grid' ? 0 : 3);
           break;
         }
       }
@@ -194,7 +246,9 @@ export function renderPdf(model: PdfModel): Promise<Buffer> {
   const drawTable = (b: Extract<Block, { t: 'table' }>): void => {
     const n = b.header.length;
     const first = n === 2 ? width * 0.6 : n === 3 ? width * 0.4 : width * 0.31;
-    const widths = [first, ...Array.from({ length: n - 1 }, () => (width - first) / (n - 1))];
+    const widths = b.widths
+      ? b.widths.map((f) => f * width)
+      : [first, ...Array.from({ length: n - 1 }, () => (width - first) / (n - 1))];
     const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, c) => a + c, 0));
     const pad = 4;
     const grid = style.fields === 'grid' || model.template.endsWith('grid') || size < 11;
