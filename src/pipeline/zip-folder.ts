@@ -3,7 +3,7 @@ import { ReadError } from '../read/read-error.ts';
 import { openZipArchive, zipProblemToFailure, type ZipArchive } from '../read/zip-archive.ts';
 
 export interface ZipFolderFile {
-  /** A nested zip archive, read as a sub-folder. */
+  /** A nested zip archive (by its name), read as a sub-folder or, beside other files, as attachments. */
   isZip: boolean;
   load(): Promise<Buffer>;
 }
@@ -17,6 +17,8 @@ export interface ZipFolder {
 /** An opened zip folder: its tree, and `release()` once the walk over it is done. */
 export interface OpenZipFolder {
   root: ZipFolder;
+  /** Why the archive itself could not be opened (corrupt, too many entries), with an empty `root`; else null. */
+  failure: ReadError | null;
   /** Says the walk is done: the archive closes once the last load still running has finished. */
   release(): void;
 }
@@ -26,13 +28,13 @@ const emptyFolder = (): ZipFolder => ({ folders: new Map(), files: new Map() });
 /**
  * Lists a zip's entries into a tree without reading them; `source` is the archive's bytes or, for
  * an archive on disk, its path (then only the entries read are ever in memory, however big the
- * archive). A corrupt archive becomes a folder holding the archive itself, so the reader reports
- * it as an unreadable document. Entries that must not be read (".." paths, bombs) stay in the tree
- * under their base name and fail on load: the reviewer sees them, and nothing is written to disk.
+ * archive). An archive that cannot be opened comes back empty with its `failure`, for the caller
+ * to report as an unreadable document (the archive file itself). Entries that must not be read
+ * (".." paths, bombs) stay in the tree under their base name and fail on load: the reviewer sees
+ * them, and nothing is written to disk.
  */
 export async function openZipFolder(
   source: Buffer | string,
-  rel: string,
   limits?: Partial<ReadLimits>,
 ): Promise<OpenZipFolder> {
   const root = emptyFolder();
@@ -42,8 +44,7 @@ export async function openZipFolder(
     entries = (await shared.acquire()).entries;
   } catch (err) {
     const failure = err instanceof ReadError ? err : new ReadError('corrupt', String(err));
-    root.files.set(rel.split('/').pop() ?? rel, { isZip: false, load: () => Promise.reject(failure) });
-    return { root, release: () => undefined };
+    return { root, failure, release: () => undefined };
   }
   for (const entry of entries) {
     const parts = entry.problem
@@ -64,7 +65,7 @@ export async function openZipFolder(
         : () => shared.read(entry.name),
     });
   }
-  return { root, release: () => shared.release() };
+  return { root, failure: null, release: () => shared.release() };
 }
 
 /**
