@@ -1,11 +1,22 @@
 import type { ReadDocument } from '../domain/document.ts';
 import type { Evidence, Extracted } from '../domain/evidence.ts';
+import { FIELDS, type FieldSpec } from '../domain/fields.ts';
 import type { DocumentType, Partner, SubmissionKind } from '../domain/record.ts';
 import type { MunicipalityRegister } from '../register/municipality-register.ts';
 import type { Scheme } from '../schemes/scheme-schema.ts';
 import { budgetFromLines, budgetFromSheets, type BudgetResult } from './budget.ts';
+import {
+  boost,
+  candidate,
+  choose,
+  labelCandidates,
+  labelQuality,
+  type Candidate,
+  type DocRole,
+  type FieldDoubt,
+} from './candidates.ts';
 import { classifyDocument } from './classify.ts';
-import { parseAmount, parseGrantYear, parseIsoDate, parsePositionValue, parseYear } from './field-values.ts';
+import { parseAmount, parseGrantYear, parseIsoDate } from './field-values.ts';
 import {
   grantedInText,
   grantYearInText,
@@ -13,16 +24,17 @@ import {
   requestedInText,
   spentInText,
   unusedInText,
-  yearInText,
-  yearInTitle,
+  type TextHit,
 } from './free-text.ts';
+import { labelPairs } from './label-pairs.ts';
 import { findLabelled, TICKED as CHECKED, UNTICKED as UNCHECKED, type LabelHit } from './label-values.ts';
 import type { LabelledField } from './labels.ts';
 import { extractApplicant, extractPartners, type ApplicantResult } from './parties.ts';
 import { recogniseScheme, type SchemeMatch } from './recognise-scheme.ts';
 import { sentencesOf, type Sentence } from './sentences.ts';
 import { toSourceDocument, type SourceDocument } from './source-text.ts';
-import { extractSubmittedDate } from './submitted-date.ts';
+import { submittedDateCandidates } from './submitted-date.ts';
+import { yearFromDeadlines, yearFromPeriods, yearFromSentences, yearFromTitles } from './year.ts';
 
 /** Everything read from a submission's documents, each value with its evidence; pure data. */
 export interface SubmissionFields {
@@ -41,6 +53,8 @@ export interface SubmissionFields {
   unusedAmount: Extracted<number> | null;
   budget: BudgetResult | null;
   submittedDate: Extracted<string> | null;
+  /** Fields where two strong readings disagree: the chosen value is kept and the doubt reported. */
+  doubts?: FieldDoubt[];
 }
 
 export interface ExtractContext {
@@ -107,50 +121,94 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
   const applicant = extractApplicant(main, ordered, ctx.register);
   const partners = extractPartners(ordered, ofType('cooperation-agreement'), applicant.name?.value ?? null);
 
-  const moneyField = (field: LabelledField, inText: (s: Sentence[]) => Extracted<number> | null) =>
-    labelled(main, field, parseAmount) ?? inText(mainSentences) ?? labelled(rest, field, parseAmount);
+  const roleOf = (d: SourceDocument): DocRole =>
+    main.includes(d) ? 'main' : documentTypes[d.doc] === 'cooperation-agreement' ? 'agreement' : 'attachment';
+  const docs = ordered.map((d) => ({ doc: d, role: roleOf(d), pairs: labelPairs(d) }));
+  const restSentences = rest.flatMap(sentencesOf);
+  const doubts: FieldDoubt[] = [];
+  const pick = <T>(field: string, cands: Array<Candidate<T> | null>): Extracted<T> | null => {
+    const choice = choose(field, cands);
+    if (choice.doubt) doubts.push(choice.doubt);
+    return choice.value;
+  };
 
-  const requestedAmount = kind === 'application' ? moneyField('requestedAmount', requestedInText) : null;
-  const grantedAmount = kind === 'report' ? moneyField('grantedAmount', grantedInText) : null;
-  const spentAmount = kind === 'report' ? moneyField('spentAmount', spentInText) : null;
+  /** Candidates for a money or positions field: labels in every document, then running text. */
+  const candidatesFor = (
+    spec: FieldSpec<number>,
+    inText: (s: Sentence[]) => TextHit<number>[],
+  ): Array<Candidate<number> | null> => [
+    ...docs.flatMap((d) => labelCandidates(spec, d.pairs, d.role)),
+    ...inText(mainSentences).map((h) => candidate(spec, 'sentence', 'main', h.found, 1, h.raw)),
+    ...inText(restSentences).map((h) => candidate(spec, 'sentence', 'attachment', h.found, 1, h.raw)),
+  ];
+
   const budget = findBudget();
-  const unusedAmount = kind === 'report' ? moneyField('unusedAmount', unusedInText) : null;
+  let requestedAmount: Extracted<number> | null = null;
+  let grantedAmount: Extracted<number> | null = null;
+  let spentAmount: Extracted<number> | null = null;
+  let unusedAmount: Extracted<number> | null = null;
+  if (kind === 'application') {
+    // The budget's applied-for total agrees with the right amount, not with last year's or a cap.
+    const total = budget && (budget.basis === 'grant' || !budget.hasFinancing) ? budgetTotal(budget) : null;
+    const cands = candidatesFor(FIELDS.requestedAmount, requestedInText).filter((c) => c !== null);
+    requestedAmount = pick(
+      'requestedAmount',
+      total === null ? cands : boost(cands, (v) => Math.abs(v - total) <= 1, 0.1),
+    );
+  } else if (kind === 'report') {
+    let granted = candidatesFor(FIELDS.grantedAmount, grantedInText).filter((c) => c !== null);
+    let spent = candidatesFor(FIELDS.spentAmount, spentInText).filter((c) => c !== null);
+    let unused = candidatesFor(FIELDS.unusedAmount, unusedInText).filter((c) => c !== null);
+    // granted = spent + unused: readings that add up support each other.
+    const adds = (g: number, s: number, u: number) => Math.abs(g - s - u) <= 1;
+    granted = boost(granted, (g) => spent.some((s) => unused.some((u) => adds(g, s.value, u.value))), 0.1);
+    spent = boost(spent, (s) => granted.some((g) => unused.some((u) => adds(g.value, s, u.value))), 0.1);
+    unused = boost(unused, (u) => granted.some((g) => spent.some((s) => adds(g.value, s.value, u))), 0.1);
+    grantedAmount = pick('grantedAmount', granted);
+    spentAmount = pick('spentAmount', spent);
+    unusedAmount = pick('unusedAmount', unused);
+  }
 
-  const positions =
-    labelled(main, 'positions', parsePositionValue) ??
-    positionsInText(mainSentences) ??
-    labelled(rest, 'positions', parsePositionValue);
+  const positions = pick('positions', candidatesFor(FIELDS.positions, positionsInText));
 
-  // Titles: the first lines, and headings like "Søknad om tilskudd … 2023" below a letterhead.
-  const titles = main.flatMap((d) =>
-    sentencesOf({
-      ...d,
-      lines: d.lines
-        .filter((l) => l.page === 1)
-        .slice(0, 25)
-        .filter(
-          (l, i) =>
-            i < 6 || /^(søknad|rapport|økonomirapport|egenerklæring|regnskap|sluttrapport)/i.test(l.text),
-        ),
-    }),
-  );
-  // A workbook's title rows ("Økonomirapport 2022") serve as its title.
-  const sheetTitles = main.flatMap((d) =>
-    d.sheets.flatMap((sh) =>
-      sh.cells
-        .filter((c) => c.row <= 3 && typeof c.value === 'string')
-        .map((c) => ({
-          text: c.text,
-          evidence: { path: c.path, page: null, sheet: sh.name, cell: c.ref, text: c.text },
-          confidence: null,
-        })),
+  const submittedDate = pick(
+    'submittedDate',
+    submittedDateCandidates(
+      (main.length > 0 ? [...main, ...rest] : ordered).map((d) => ({ doc: d, role: roleOf(d) })),
     ),
   );
-  const year =
-    labelled(main, 'year', parseYear) ??
-    yearInTitle([...titles, ...sheetTitles]) ??
-    yearInText(mainSentences, kind ?? 'application') ??
-    labelled(rest, 'year', parseYear);
+
+  // The year: a labelled value; a year inside the label of the submission's own amount ("Søknadsbeløp
+  // 2025", "Brukt per 31.12.2024"); the title; the period; running text; the sending date against
+  // the scheme's deadlines. Past-tense mentions ("fikk tilskudd i 2021") are left out.
+  const ownAmount = kind === 'report' ? [FIELDS.grantedAmount, FIELDS.spentAmount] : [FIELDS.requestedAmount];
+  const yearCands: Array<Candidate<number> | null> = [
+    ...docs.flatMap((d) => labelCandidates(FIELDS.year, d.pairs, d.role)),
+    ...docs.flatMap((d) =>
+      d.pairs
+        .filter(
+          (p) => p.years.length === 1 && ownAmount.some((spec) => labelQuality(spec, p.folded) !== null),
+        )
+        .filter((p) => parseAmount(p.raw) !== null)
+        .map((p) =>
+          candidate(
+            FIELDS.year,
+            'label',
+            d.role,
+            { value: p.years[0]!, evidence: p.evidence, confidence: p.confidence },
+            0.7,
+          ),
+        ),
+    ),
+    ...yearFromTitles(main, 'main'),
+    ...yearFromTitles(rest, 'attachment'),
+    ...docs.flatMap((d) => yearFromPeriods(d.pairs, [], d.role)),
+    ...yearFromPeriods([], mainSentences, 'main'),
+    ...yearFromSentences(mainSentences, kind ?? 'application', 'main'),
+    ...yearFromSentences(restSentences, kind ?? 'application', 'attachment'),
+    yearFromDeadlines(submittedDate, scheme?.scheme ?? null, kind),
+  ];
+  const year = pick('year', yearCands);
 
   const grantYear = labelled(main, 'grantYear', parseGrantYear) ?? grantYearInText(allSentences);
   const priority = scheme ? extractPriority(ordered, allSentences, scheme.scheme) : null;
@@ -181,7 +239,8 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
     spentAmount: spentFromTable(spentAmount, kind === 'report' ? budget : null),
     unusedAmount,
     budget,
-    submittedDate: extractSubmittedDate(main.length > 0 ? [...main, ...rest] : ordered) ?? null,
+    submittedDate,
+    doubts,
   };
 }
 
@@ -250,4 +309,9 @@ function spentFromTable(
     spent.evidence.sheet === total.evidence.sheet &&
     row(spent.evidence) === row(total.evidence);
   return sameRow ? total : spent;
+}
+
+/** A budget's total: the stated one, else the sum of its lines. */
+function budgetTotal(budget: BudgetResult): number {
+  return budget.statedTotal?.value ?? budget.items.reduce((sum, item) => sum + item.value, 0);
 }

@@ -27,7 +27,7 @@ export function parseYear(raw: string): number | null {
   return unique.length === 1 ? unique[0]! : null;
 }
 
-const ORDINALS: Record<string, number> = { første: 1, andre: 2, tredje: 3, fjerde: 4 };
+const ORDINALS: Record<string, number> = { første: 1, fyrste: 1, andre: 2, tredje: 3, fjerde: 4 };
 
 /** The year of the grant period: 0 for forprosjekt, 1-4 from "År 1", "2. driftsår", "tredje år". */
 export function parseGrantYear(raw: string): number | null {
@@ -36,8 +36,8 @@ export function parseGrantYear(raw: string): number | null {
   const patterns = [
     // "ar": OCR of a small or faint «å» loses its ring; a lone "ar" before a digit is no other word.
     /(?<!\p{L})[åa]r\s*(?:nr\.?\s*)?([1-4])\b/u,
-    /\b([1-4])\.\s*(?:drifts|prosjekt|tilskudds)?år\b/,
-    /\b(første|andre|tredje|fjerde)\s+(?:drifts|prosjekt|tilskudds)?år/,
+    /\b([1-4])\.\s*(?:drifts|prosjekt|tilskudds|tilskots)?år\b/,
+    /(?<!\p{L})(første|fyrste|andre|tredje|fjerde)\s+(?:drifts|prosjekt|tilskudds|tilskots)?år/u,
     /^\s*([1-4])\s*$/,
   ];
   for (const re of patterns) {

@@ -1,97 +1,96 @@
 import type { Extracted } from '../domain/evidence.ts';
 import { findMoney } from '../normalise/money.ts';
 import { findPositions } from '../normalise/positions.ts';
-import { parseGrantYear, parseYear } from './field-values.ts';
+import { parseGrantYear } from './field-values.ts';
 import type { Sentence } from './sentences.ts';
 
-/** The first amount after a keyword in a sentence, or null. */
-function moneyAfter(sentences: Sentence[], keyword: RegExp, exclude?: RegExp): Extracted<number> | null {
+/** A value read from running text, with the text it was read from (for its features). */
+export interface TextHit<T> {
+  found: Extracted<T>;
+  raw: string;
+}
+
+/** Amounts after (or just before) a keyword, one per sentence that has one. */
+function moneyAfter(sentences: Sentence[], keyword: RegExp, exclude?: RegExp): TextHit<number>[] {
+  const out: TextHit<number>[] = [];
   for (const s of sentences) {
     const m = keyword.exec(s.text);
     if (!m) continue;
-    if (exclude?.test(s.text.slice(m.index, m.index + 80))) continue;
+    if (exclude?.test(s.text.slice(Math.max(0, m.index - 30), m.index + 80))) continue;
     const hits = findMoney(s.text);
     // "søker om kr 500 000" names the amount after the word; "er 228 235 kr benyttet" just before it.
     const hit =
       hits.find((h) => h.start >= m.index) ??
       hits.filter((h) => h.end <= m.index && m.index - h.end <= 12).pop();
-    if (hit && hit.amount > 0) return { value: hit.amount, evidence: s.evidence, confidence: s.confidence };
-    // "Det søkes om 570000 fra …": a bare whole number right after the verb is the amount.
+    const found = (value: number) => ({ value, evidence: s.evidence, confidence: s.confidence });
+    if (hit && hit.amount > 0) {
+      out.push({ found: found(hit.amount), raw: hit.raw });
+      continue;
+    }
+    // "Det søkes om 570000 fra …": a bare whole number right after the verb is the amount;
     // "Tildelt beløp for 2023 var 234000": a bare whole number after a copula a little further on.
+    // A bare year-shaped number is never money (the chooser drops it: it carries no currency mark).
     const rest = s.text.slice(m.index + m[0].length);
     const bare =
       /^\W{0,3}(?:om\s+)?(\d{4,9})\b(?![.,]\d|\s*%)/.exec(rest) ??
-      /^[^.]{0,40}?\b(?:var|er|på|utgjør|utgjorde)\s+(\d{4,9})\b(?![.,]\d|\s*%)/.exec(rest);
-    if (bare) return { value: Number(bare[1]), evidence: s.evidence, confidence: s.confidence };
+      /^[^.]{0,40}?\b(?:var|er|på|utgjør|utgjorde|vart|blei|ble)\s+(\d{4,9})\b(?![.,]\d|\s*%)/.exec(rest);
+    if (bare) out.push({ found: found(Number(bare[1])), raw: bare[1]! });
   }
-  return null;
+  return out;
 }
+
+const NOT_NOW =
+  /egenfinansiering|eigenfinansiering|egenandel|eigendel|i fjor|tidligere|tidlegare|forrige|førre/i;
 
 export const requestedInText = (s: Sentence[]) =>
   moneyAfter(
     s,
-    /\b(?:søker|søkjer|søkes|søkte|vert søkt|blir søkt)\b[^.]{0,80}?\bom\b|\bsøknad om (?:et |eit )?(?:tilskudd|tilskot)\b|\bomsøkt\b|\bsøknadsbeløp/i,
-    /egenfinansiering|tildelt|innvilget|i fjor/i,
+    /\b(?:søker|søkjer|søkes|søkjast|søkte|vert søkt|blir søkt)\b[^.]{0,80}?\bom\b|\bsøknad om (?:et |eit )?(?:tilskudd|tilskot)\b|\bomsøkt\b|\bsøknadsbeløp|\bsøknadssum/i,
+    /egenfinansiering|eigenfinansiering|tildelt|innvilg|i fjor|tidligere|tidlegare/i,
   );
 export const grantedInText = (s: Sentence[]) =>
-  moneyAfter(s, /\b(?:tildelt|tildelte|innvilget|innvilga|mottok|mottatt|fikk)\b/i, /søker om/i);
+  moneyAfter(
+    s,
+    /\b(?:tildelt|tildelte|tildelte|innvilget|innvilga|mottok|mottatt|motteke|fikk|fekk|bevilget|bevilga)\b/i,
+    /søker om|søkjer om/i,
+  );
 export const spentInText = (s: Sentence[]) =>
-  moneyAfter(s, /\b(?:brukt|forbrukt|benyttet|medgått|brukte|forbruk)\b/i, /ikke brukt|ubrukt/i);
+  moneyAfter(
+    s,
+    /\b(?:brukt|forbrukt|benyttet|medgått|brukte|forbruk|nytta|nytte)\b/i,
+    /ikke brukt|ikkje brukt|ikkje nytta|ubrukt/i,
+  );
 export const unusedInText = (s: Sentence[]) =>
-  moneyAfter(s, /\b(?:ubrukte?|ikke brukt|ikke benyttet|gjenstår|gjenstående|tilbakebetal\w*|overføres)\b/i);
+  moneyAfter(
+    s,
+    /\b(?:ubrukte?|ikke brukt|ikkje brukt|ikkje nytta|ikke benyttet|gjenstår|gjenstående|tilbakebetal\w*|overføres|overførast)\b/i,
+  );
 
-/** Positions named in a sentence about the staffing the grant pays for. */
-export function positionsInText(sentences: Sentence[]): Extracted<number> | null {
-  const ranked = [...sentences].sort((a, b) => rank(b.text) - rank(a.text));
-  for (const s of ranked) {
-    const hit = findPositions(s.text)[0];
-    if (hit && hit.value > 0 && hit.value <= 100)
-      return { value: hit.value, evidence: s.evidence, confidence: s.confidence };
-  }
-  return null;
-}
-const rank = (t: string) => (/søk|tilskudd|team|opprette|etablere|videreføre/i.test(t) ? 1 : 0);
+/** Words that tie a sentence to the staffing the grant pays for. */
+const STAFFING_CONTEXT =
+  /søk|tilskudd|tilskot|omsøkt|finansier|team|opprette|etablere|videreføre|vidareføre|nye? stilling|ny stilling|ansett|tilsett|rekrutter/i;
 
-/** The year applied for or reported on, from phrases like "for 2025", "tilskuddsåret 2024". */
-export function yearInText(sentences: Sentence[], kind: 'application' | 'report'): Extracted<number> | null {
-  const patterns =
-    kind === 'report'
-      ? [
-          /\b(?:rapport(?:ering)?|regnskap|økonomirapport|forbruk)\b.{0,200}?\b(?:for|i)\s+(?:tilskudds)?(?:år(?:et)?\s+)?(20\d\d)\b/i,
-          /\btilskudds?året\s+(20\d\d)\b/i,
-          /\b(?:tildelt|mottatt|mottok|innvilget|fikk)\b.{0,200}?\b(?:for|i)\s+(20\d\d)\b/i,
-          /\b(?:brukt|benyttet|forbrukt)\b.{0,80}?\bi\s+(20\d\d)\b/i,
-        ]
-      : [
-          /\b(?:søknad|søknaden|søker|søkes|tilskudd)\b.{0,200}?\b(?:for|i|til)\s+(?:tilskudds)?(?:år(?:et)?\s+)?(20\d\d)\b/i,
-          /\btilskudds?året\s+(20\d\d)\b/i,
-          /\b(?:for|i)\s+(?:budsjett)?året\s+(20\d\d)\b/i,
-        ];
-  for (const re of patterns) {
-    for (const s of sentences) {
-      const m = re.exec(s.text);
-      if (m) return { value: Number(m[1]), evidence: s.evidence, confidence: s.confidence };
-    }
+/** Positions named in sentences about the staffing the grant pays for; never a stray "én stilling". */
+export function positionsInText(sentences: Sentence[]): TextHit<number>[] {
+  const out: TextHit<number>[] = [];
+  for (const s of sentences) {
+    if (!STAFFING_CONTEXT.test(s.text) || NOT_NOW.test(s.text)) continue;
+    const hits = findPositions(s.text);
+    // Several different counts in one sentence ("2 stillinger, hvorav 1 ny") say nothing sure.
+    if (hits.length === 0 || hits.some((h) => h.value !== hits[0]!.value)) continue;
+    out.push({
+      found: { value: hits[0]!.value, evidence: s.evidence, confidence: s.confidence },
+      raw: hits[0]!.raw,
+    });
   }
-  return null;
-}
-
-/** A year in a document title ("Søknad om tilskudd 2025 – kommunalt rusarbeid"). */
-export function yearInTitle(titles: Sentence[]): Extracted<number> | null {
-  for (const s of titles) {
-    if (!/søknad|rapport|tilskudd|regnskap|økonomi|egenerklæring/i.test(s.text)) continue;
-    if (/frist|dato|\d{1,2}\.\s*\p{L}+\s+20\d\d|\d{1,2}\.\d{1,2}\.20\d\d/iu.test(s.text)) continue;
-    const year = parseYear(s.text);
-    if (year) return { value: year, evidence: s.evidence, confidence: s.confidence };
-  }
-  return null;
+  return out;
 }
 
 /** The grant year from sentences ("forprosjekt", "år 2 av tilskuddsperioden", "andre driftsår"). */
 export function grantYearInText(sentences: Sentence[]): Extracted<number> | null {
   for (const s of sentences) {
     if (
-      !/forprosjekt|(?<!\p{L})[åa]r\s*[1-4]\b|driftsår|prosjektår|tilskuddsperiode|videreføring|første år|andre år|tredje år|fjerde år/iu.test(
+      !/forprosjekt|(?<!\p{L})[åa]r\s*[1-4]\b|driftsår|prosjektår|tilskuddsperiode|tilskotsperiode|videreføring|vidareføring|første år|andre år|tredje år|fjerde år|fyrste år/iu.test(
         s.text,
       )
     )

@@ -1,5 +1,11 @@
 import type { Evidence } from '../domain/evidence.ts';
+import { FIELDS } from '../domain/fields.ts';
+import { labelQuality } from './candidates.ts';
+import { foldLabel, isLabelText } from './label-pairs.ts';
 import { LABELS, type LabelledField } from './labels.ts';
+
+/** Fields whose labels are known by their head nouns (the registry), not by LABELS. */
+const LABELLED_BY_HEADS = Object.values(FIELDS).filter((f) => 'heads' in f);
 import {
   cellEvidence,
   cellKey,
@@ -61,6 +67,10 @@ function tickedBelow(lines: SourceLine[], from: number): SourceLine | null {
 /** Does this text look like a label of any kind ("Søker:", "Dato")? Then it is not a value. */
 export function looksLikeLabel(text: string): boolean {
   if (/^[^:]{1,40}:\s*$/.test(text)) return true;
+  if (isLabelText(text)) {
+    const { folded } = foldLabel(text);
+    if (LABELLED_BY_HEADS.some((spec) => labelQuality(spec, folded) !== null)) return true;
+  }
   for (const regexes of compiled.values()) {
     for (const re of regexes) {
       const m = re.exec(text);
@@ -88,7 +98,7 @@ function matchLabel(regexes: RegExp[], text: string): { rank: number; value: str
  * Lines with labels that a narrow table cell broke mid-word ("Organisasjonsnumm" / "er") joined
  * again, and a hint in brackets under a label ("Kommunenummer" / "(4 siffer)") dropped.
  */
-function joinWrappedLabels(lines: SourceLine[]): SourceLine[] {
+export function joinWrappedLabels(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -124,12 +134,7 @@ function fromLines(doc: SourceDocument, field: LabelledField, regexes: RegExp[])
       let raw = m.value;
       let source = line;
       // A table row puts the value in the next column; a form export puts it on the next line.
-      if (raw === '' && s + 1 < segments.length) {
-        // A row of several amount columns ("Sum forbruk | 236000 | 212166") answers from the column
-        // whose heading fits the field (Regnskap for what was spent), else from the first.
-        const column = columnFor(field, lines, i, segments.length);
-        raw = segments[column !== null && column > s ? column : s + 1]!.trim();
-      }
+      if (raw === '' && s + 1 < segments.length) raw = segments[s + 1]!.trim();
       if (raw === '' && s === segments.length - 1) {
         const next = lines[i + 1];
         if (next && next.page === line.page && CHECKBOX.test(next.text)) {
@@ -171,27 +176,6 @@ function fromLines(doc: SourceDocument, field: LabelledField, regexes: RegExp[])
     });
   });
   return hits;
-}
-
-/** Column headings that say which column of a table answers a field. */
-const COLUMN_HEADINGS: Partial<Record<LabelledField, RegExp>> = {
-  spentAmount: /^(?:regnskap|forbruk|forbrukt|brukt|faktisk|benyttet|faktiske utgifter)\b/i,
-  requestedAmount: /^(?:søkt|omsøkt|søknadsbeløp|fra tilskudd|tilskudd)\b/i,
-  grantedAmount: /^(?:tildelt|innvilget)\b/i,
-};
-
-/** The index of the column whose heading, in the table's heading row above `row`, fits `field`. */
-function columnFor(field: LabelledField, lines: SourceLine[], row: number, width: number): number | null {
-  const heading = COLUMN_HEADINGS[field];
-  if (!heading || width < 3) return null;
-  for (let j = row - 1; j >= Math.max(0, row - 15) && lines[j]!.page === lines[row]!.page; j--) {
-    const cells = lines[j]!.text.split('\t');
-    if (cells.length !== width) continue;
-    if (cells.slice(1).some((c) => /\d{3}/.test(c))) continue; // a data row, not the headings
-    const index = cells.findIndex((c, k) => k > 0 && heading.test(c.trim()));
-    return index > 0 ? index : null;
-  }
-  return null;
 }
 
 function fromCells(doc: SourceDocument, field: LabelledField, regexes: RegExp[]): LabelHit[] {

@@ -1,45 +1,73 @@
-import type { Extracted } from '../domain/evidence.ts';
+import { FIELDS } from '../domain/fields.ts';
 import { findDates, parseDate } from '../normalise/dates.ts';
-import { findLabelled } from './label-values.ts';
+import { candidate, labelCandidates, type Candidate, type DocRole } from './candidates.ts';
+import { labelPairs } from './label-pairs.ts';
 import { lineEvidence, type SourceDocument } from './source-text.ts';
 
-/** Dates that are not the letter's own: deadlines, periods, birth dates, meeting dates. */
+const spec = FIELDS.submittedDate;
+
+/** Dates that are not the letter's own: deadlines, periods, "per 31.12", birth and meeting dates. */
 const NOT_SUBMISSION =
-  /frist|periode|fra og med|f\.o\.m|t\.o\.m|til og med|født|møte|vedtak|gyldig|varighet|oppstart|start|slutt|avtalen gjelder|tildelt|innvilget|brev datert|deres ref|vår ref/i;
+  /frist|periode|fra og med|f\.o\.m|t\.o\.m|til og med|født|møte|vedtak|gyldig|varighet|oppstart|start|slutt|avtalen gjelder|tildelt|innvilg|brev datert|deres ref|vår ref|(?<!\p{L})(?:per|pr\.?)\s*\d|status|saldo|regnskap|rekneskap|brukt|forbruk/iu;
+
+/** A date value: the one date in it, or the last of a place-and-date ("Molde, 3. mars 2025"). */
+function parseSentDate(raw: string): string | null {
+  const d = parseDate(raw);
+  if (d) return d.date;
+  return null;
+}
 
 /**
- * The date a submission was written or sent: a labelled date, then a "Place, date" line,
- * then a lone date in the letterhead or just above a signature.
+ * Candidates for the date a submission was written or sent: a labelled date ("Dato",
+ * "Sted og dato", "Stad og dato", a portal's "Innsendt", an e-mail's "Sendt"), a place-and-date
+ * line ("Trondheim, 3. mars 2025"), a lone date in the letterhead or just above a signature.
  */
-export function extractSubmittedDate(docs: SourceDocument[]): Extracted<string> | null {
-  for (const doc of docs) {
-    for (const hit of findLabelled(doc, 'submittedDate')) {
-      if (hit.line && NOT_SUBMISSION.test(hit.line.text)) continue;
-      const date = parseDate(hit.raw);
-      if (date) return { value: date.date, evidence: hit.evidence, confidence: hit.confidence };
-    }
-  }
-  for (const doc of docs) {
+export function submittedDateCandidates(
+  docs: Array<{ doc: SourceDocument; role: DocRole }>,
+): Candidate<string>[] {
+  const out: Candidate<string>[] = [];
+  for (const { doc, role } of docs) {
+    const pairs = labelPairs(doc).filter((p) => !(p.line && NOT_SUBMISSION.test(p.line.text)));
+    out.push(...labelCandidates(spec, pairs, role, parseSentDate));
+
     for (const line of doc.lines) {
-      // "Trondheim, 3. mars 2025" / "Bodø 05.03.2023"
-      if (!/^[\p{Lu}][\p{L} .-]{1,30},?\s+\d/u.test(line.text) || NOT_SUBMISSION.test(line.text)) continue;
-      if (line.text.length > 50) continue;
-      const date = parseDate(line.text);
-      if (date) return { value: date.date, evidence: lineEvidence(line), confidence: line.confidence };
+      // "Trondheim, 3. mars 2025" / "Bodø 05.03.2023" / "Stad: Volda, 3. mars 2025": a place and a date only.
+      const m =
+        /^(?:(?:sted|stad)\s*:\s*)?(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}?[\p{L}.-]+){0,2})(,\s*|\s+den\s+|\s+)(\d.*)$/u.exec(
+          line.text,
+        );
+      if (!m || line.text.length > 60 || NOT_SUBMISSION.test(line.text)) continue;
+      const dates = findDates(m[3]!);
+      if (dates.length !== 1 || m[3]!.slice(dates[0]!.end).trim().length > 12) continue;
+      // Without a comma the place must be one word ("Bodø 05.03.2023"), not a label's words.
+      if (m[2]!.trim() === '' && /\s/.test(m[1]!)) continue;
+      const c = candidate(spec, 'signature', role, {
+        value: dates[0]!.date,
+        evidence: lineEvidence(line),
+        confidence: line.confidence,
+      });
+      if (c) out.push(c);
     }
-  }
-  for (const doc of docs) {
+
+    // A lone date in the letterhead, or just above or below the greeting and signature.
     const page1 = doc.lines.filter((l) => l.page === 1).slice(0, 10);
     const signature = doc.lines.findIndex((l) =>
-      /med (vennlig )?hilsen|vennlig hilsen|underskrift|signatur/i.test(l.text),
+      /med (vennlig )?hilsen|vennlig hilsen|helsing|med helsing|underskrift|signatur/i.test(l.text),
     );
     const near = signature >= 0 ? doc.lines.slice(Math.max(0, signature - 2), signature + 6) : [];
     for (const line of [...page1, ...near]) {
-      if (NOT_SUBMISSION.test(line.text) || line.text.length > 60) continue;
+      if (NOT_SUBMISSION.test(line.text) || line.text.length > 60 || line.text.includes(':')) continue;
       const hits = findDates(line.text);
-      if (hits.length === 1)
-        return { value: hits[0]!.date, evidence: lineEvidence(line), confidence: line.confidence };
+      if (hits.length !== 1) continue;
+      const c = candidate(
+        spec,
+        'signature',
+        role,
+        { value: hits[0]!.date, evidence: lineEvidence(line), confidence: line.confidence },
+        0.8,
+      );
+      if (c) out.push(c);
     }
   }
-  return null;
+  return out;
 }

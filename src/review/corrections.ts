@@ -2,36 +2,16 @@ import type { ReadDocument } from '../domain/document.ts';
 import type { Evidence, Extracted } from '../domain/evidence.ts';
 import type { Finding } from '../domain/record.ts';
 import { extractSubmission, type SubmissionFields } from '../extract/extract-submission.ts';
-import {
-  parseAmount,
-  parseGrantYear,
-  parseIsoDate,
-  parseMunicipalityNo,
-  parseName,
-  parseOrg,
-  parsePositionValue,
-  parseYear,
-} from '../extract/field-values.ts';
+import { CORRECTABLE_FIELD_PATHS, FIELDS, type CorrectableFieldPath } from '../domain/fields.ts';
 import { addEvidenceBoxes } from '../ocr/evidence-boxes.ts';
 import { buildRecord } from '../pipeline/build-record.ts';
 import type { PipelineContext, ProcessedRecord } from '../pipeline/process-submission.ts';
 import { runRules } from '../rules/index.ts';
 
-/** The fields a reviewer may correct, with the parser that turns what they typed into the value. */
-export const CORRECTABLE_FIELDS = {
-  scheme: (raw: string) => (/^[a-z0-9-]+$/.test(raw.trim()) ? raw.trim() : null),
-  year: parseYear,
-  'applicant.name': parseName,
-  'applicant.orgNumber': parseOrg,
-  'applicant.municipalityNumber': parseMunicipalityNo,
-  priority: (raw: string) => (raw.trim().length > 0 ? raw.trim() : null),
-  grantYear: parseGrantYear,
-  positions: parsePositionValue,
-  requestedAmount: parseAmount,
-  grantedAmount: parseAmount,
-  spentAmount: parseAmount,
-  submittedDate: parseIsoDate,
-} satisfies Record<string, (raw: string) => string | number | null>;
+/** The fields a reviewer may correct, with the parser that turns what they typed into the value (the registry's). */
+export const CORRECTABLE_FIELDS = Object.fromEntries(
+  CORRECTABLE_FIELD_PATHS.map((path) => [path, FIELDS[path].parse]),
+) as { [P in CorrectableFieldPath]: (typeof FIELDS)[P]['parse'] };
 
 export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 export type FieldValue = string | number;

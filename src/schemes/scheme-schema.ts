@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUIRABLE_FIELDS } from '../domain/fields.ts';
 
 /**
  * The shape of a scheme file under `schemes/`. Strict objects, so a misspelled key
@@ -62,17 +63,8 @@ const Cap = z
 
 const BudgetCategory = z.enum(['lønn', 'drift', 'investering', 'inventar', 'administrasjon', 'annet']);
 
-const RequiredField = z.enum([
-  'applicant.name',
-  'applicant.orgNumber',
-  'year',
-  'requestedAmount',
-  'positions',
-  'priority',
-  'grantYear',
-  'grantedAmount',
-  'spentAmount',
-]);
+/** Fields a scheme may require: those the field registry marks requirable. */
+const RequiredField = z.enum(REQUIRABLE_FIELDS);
 export type RequiredField = z.infer<typeof RequiredField>;
 
 const FieldRequirement = z.strictObject({

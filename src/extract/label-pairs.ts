@@ -1,0 +1,287 @@
+/**
+ * Label and value pairs in a document, whatever the field: "Label: value", a table row
+ * ("Label⇥value"), a label with its value after it on the same line ("Søknadsbeløp kr 500 000"),
+ * a label above its value (two-row forms), a heading row above a row of values, a ticked box under
+ * a label, and a spreadsheet label cell with its value beside or below it. Which field a label
+ * names is decided later, from its head noun (see `head-match.ts`); here a label is any short
+ * run of words before a separator.
+ */
+import type { Evidence } from '../domain/evidence.ts';
+import { findDates } from '../normalise/dates.ts';
+import { findMoney } from '../normalise/money.ts';
+import { foldForMatch } from '../normalise/text.ts';
+import { CHECKBOX, joinWrappedLabels, TICKED, UNTICKED } from './label-values.ts';
+import {
+  cellEvidence,
+  cellKey,
+  type SourceCell,
+  type SourceDocument,
+  type SourceLine,
+} from './source-text.ts';
+
+export type PairLayout = 'colon' | 'column' | 'inline' | 'below' | 'heading-row' | 'checkbox' | 'cell';
+
+export interface LabelPair {
+  doc: number;
+  /** The label as written. */
+  label: string;
+  /** The label folded for matching, with numbering, years and dates taken out. */
+  folded: string;
+  /** Years written in the label ("Mottatt tilskudd 2024"): context, never the value. */
+  years: number[];
+  /** The value text. */
+  raw: string;
+  layout: PairLayout;
+  evidence: Evidence;
+  confidence: number | null;
+  /** Where the value stands, for neighbours and spreadsheet rows. */
+  line?: SourceLine;
+  cell?: SourceCell;
+}
+
+const YEAR = /(?<![\d.,])(?:19[89]\d|20\d\d)(?![\d.,]\d)/g;
+/** List numbering and bullets before a label: "1.", "2.3", "a)", "–". */
+const LEAD = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[-•*–]\s*|[a-zA-Z][.)]\s+)/u;
+
+/** Does a text read as a label: a few words, no amount, no sentence? */
+export function isLabelText(text: string): boolean {
+  const t = text.trim().replace(/[:\s]+$/, '');
+  if (t.length < 2 || t.length > 80 || !/\p{L}{2}/u.test(t)) return false;
+  if (t.split(/\s+/).length > 10) return false;
+  if (/[.!?]$/.test(t) && !/(?:nr|org|kr|ca|inkl|evt|pr)\.$/i.test(t)) return false;
+  if (findMoney(t).length > 0) return false;
+  if (CHECKBOX.test(t)) return false;
+  // Digits only as years, dates, list numbers or short codes inside words ("Helse Nord RHF", "år 2").
+  const rest = t
+    .replace(LEAD, '')
+    .replace(/\d{1,2}\.\d{1,2}\.\d{2,4}/g, '')
+    .replace(YEAR, '');
+  return !/\d{3,}/.test(rest);
+}
+
+/** Label text to matching form: numbering, years and dates out; lower case, folded spaces. */
+export function foldLabel(label: string): { folded: string; years: number[] } {
+  const years = new Set<number>();
+  for (const d of findDates(label)) years.add(Number(d.date.slice(0, 4)));
+  for (const m of label.matchAll(YEAR)) years.add(Number(m[0]));
+  let t = label.replace(LEAD, '');
+  for (const d of findDates(t).reverse()) t = t.slice(0, d.start) + ' ' + t.slice(d.end);
+  t = t.replace(YEAR, ' ');
+  return { folded: foldForMatch(t).replace(/\s*[:=]\s*$/, ''), years: [...years] };
+}
+
+/** Where a value can begin on a line that has no separator: an amount, a number, a count word. */
+const VALUE_START =
+  /(?<![\p{L}\d])(?:kr\.?\s*\d|nok\s*\d|[-−]?\d|(?:en|ei|ein|ett|eitt|to|tre|fire|fem|seks|sju|åtte|ni|ti|halv\p{L}*)\s+(?:hele?\s+|fulle?\s+)?(?:stilling|årsverk))/iu;
+
+const cache = new WeakMap<SourceDocument, LabelPair[]>();
+
+/** Every label and value pair of a document (computed once per document). */
+export function labelPairs(doc: SourceDocument): LabelPair[] {
+  let pairs = cache.get(doc);
+  if (!pairs) {
+    pairs = [...fromLines(doc), ...fromSheets(doc)];
+    cache.set(doc, pairs);
+  }
+  return pairs;
+}
+
+function pair(
+  doc: SourceDocument,
+  label: string,
+  raw: string,
+  layout: PairLayout,
+  evidence: Evidence,
+  confidence: number | null,
+  where: { line?: SourceLine; cell?: SourceCell },
+): LabelPair | null {
+  const value = raw.trim();
+  if (value === '' || UNTICKED.test(value)) return null;
+  const { folded, years } = foldLabel(label);
+  if (!/\p{L}{2}/u.test(folded)) return null;
+  return {
+    doc: doc.doc,
+    label: label.trim(),
+    folded,
+    years,
+    raw: value.replace(CHECKBOX, '').trim(),
+    layout,
+    evidence,
+    confidence,
+    ...where,
+  };
+}
+
+/** "Label: value" in one segment; the colon of a clock ("kl. 23:59") or a URL is no separator. */
+function splitColon(segment: string): { label: string; value: string } | null {
+  const m = /^([^:]*?\p{L}[^:]*?)(?<!\d|https?|kl\.?)\s*[:=](?!\/\/)\s*(.*)$/iu.exec(segment);
+  if (!m || m[1]!.length > 80) return null;
+  return { label: m[1]!, value: m[2]! };
+}
+
+/** "Søknadsbeløp kr 500 000", "Mottatt tilskudd 2024 kr 900 000": label words, then the value. */
+function splitInline(segment: string): { label: string; value: string } | null {
+  if (segment.length > 160) return null;
+  const m = VALUE_START.exec(segment);
+  if (!m || m.index === 0) return null;
+  let label = segment.slice(0, m.index);
+  // A number inside brackets is a hint to the label ("Årsverk (100 % = 1)"), not its value.
+  if ((label.match(/\(/g) ?? []).length > (label.match(/\)/g) ?? []).length) return null;
+  let value = segment.slice(m.index);
+  // A year or date right after the label words belongs to the label when more value follows it.
+  for (;;) {
+    const lead = /^((?:19[89]\d|20\d\d)(?![\d.,]\d)|\d{1,2}\.\d{1,2}\.\d{2,4})\s*[:,]?\s+(?=\S)/u.exec(value);
+    if (!lead) break;
+    const after = value.slice(lead[0].length);
+    if (/^(?:kl|klokka|klokken)\b|^\d{1,2}[.:]\d{2}(?!\d)/i.test(after) || !/\d|kr|nok/i.test(after)) break;
+    label += lead[0];
+    value = value.slice(lead[0].length);
+  }
+  const words = label.trim().split(/\s+/);
+  if (words.length > 8 || !/\p{L}{2}/u.test(label)) return null;
+  return { label, value };
+}
+
+function fromLines(doc: SourceDocument): LabelPair[] {
+  const out: LabelPair[] = [];
+  const lines = joinWrappedLabels(doc.lines);
+  const push = (p: LabelPair | null) => p && out.push(p);
+
+  lines.forEach((line, i) => {
+    const segments = line.text.split('\t');
+    const next = lines[i + 1]?.page === line.page ? lines[i + 1] : undefined;
+    const ev = (text = line.text): Evidence => ({ path: line.path, page: line.page, text });
+
+    // A heading row over a row of values: "Søknadsbeløp | Årsverk | Tilskuddsår" / "900 000 | 2,5 | 2025".
+    if (segments.length >= 2 && segments.every(isLabelText) && next) {
+      const values = next.text.split('\t');
+      const after = lines[i + 2]?.page === line.page ? lines[i + 2]!.text.split('\t') : [];
+      // One row of values under the headings is a form; more rows make a table (budget lines).
+      const table = after.length === segments.length && !after.some(isLabelText);
+      if (values.length === segments.length && !values.some(isLabelText) && !table) {
+        segments.forEach((label, k) =>
+          push(
+            pair(doc, label, values[k]!, 'heading-row', ev(`${line.text}\n${next.text}`), next.confidence, {
+              line: next,
+            }),
+          ),
+        );
+        return;
+      }
+    }
+
+    segments.forEach((segment, k) => {
+      const colon = splitColon(segment);
+      if (colon && colon.value.trim() !== '') {
+        push(pair(doc, colon.label, colon.value, 'colon', ev(), line.confidence, { line }));
+        return;
+      }
+      const label = colon?.label ?? (isLabelText(segment) ? segment : null);
+      if (label !== null && k + 1 < segments.length) {
+        // A table row: the value in the next column, and in a row of several amount columns
+        // each further column with its heading from the heading row above as context.
+        push(pair(doc, label, segments[k + 1]!, 'column', ev(), line.confidence, { line }));
+        const headings = headingRow(lines, i, segments.length);
+        for (let j = k + 1; headings && j < segments.length; j++) {
+          if (headings[j])
+            push(
+              pair(doc, `${label} ${headings[j]}`, segments[j]!, 'column', ev(), line.confidence, { line }),
+            );
+        }
+        return;
+      }
+      const inline = colon ? null : splitInline(segment);
+      if (inline) push(pair(doc, inline.label, inline.value, 'inline', ev(), line.confidence, { line }));
+      if (label === null || segments.length !== 1 || !next) return;
+      // A label alone on its line: a list of boxes under it, or its value on the line below.
+      if (CHECKBOX.test(next.text)) {
+        const ticked = tickedBelow(lines, i + 1);
+        if (ticked)
+          push(
+            pair(doc, label, ticked.text, 'checkbox', ev(`${line.text} ${ticked.text}`), ticked.confidence, {
+              line: ticked,
+            }),
+          );
+        return;
+      }
+      const below = next.text.split('\t')[0]!;
+      if (!inline && !isLabelText(below) && !splitColon(below) && below.length <= 100)
+        push(
+          pair(doc, label, below, 'below', ev(`${line.text} ${next.text}`), next.confidence, { line: next }),
+        );
+    });
+  });
+  return out;
+}
+
+/** The headings of the table row `row` belongs to: the nearest row above of the same width with no amounts. */
+function headingRow(lines: SourceLine[], row: number, width: number): string[] | null {
+  if (width < 3) return null;
+  for (let j = row - 1; j >= Math.max(0, row - 15) && lines[j]!.page === lines[row]!.page; j--) {
+    const cells = lines[j]!.text.split('\t');
+    if (cells.length !== width) continue;
+    if (cells.slice(1).some((c) => /\d{3}/.test(c.replace(YEAR, '')))) continue; // a data row
+    return cells.map((c) => c.trim());
+  }
+  return null;
+}
+
+/** The first ticked line in the run of checkbox lines starting at `from`. */
+function tickedBelow(lines: SourceLine[], from: number): SourceLine | null {
+  for (let i = from; i < lines.length && i < from + 12 && CHECKBOX.test(lines[i]!.text); i++) {
+    if (TICKED.test(lines[i]!.text)) return lines[i]!;
+  }
+  return null;
+}
+
+function fromSheets(doc: SourceDocument): LabelPair[] {
+  const out: LabelPair[] = [];
+  for (const sheet of doc.sheets) {
+    for (const cell of sheet.cells) {
+      if (typeof cell.value === 'number' || cell.value instanceof Date) continue;
+      const text = cell.text.trim();
+      const colon = splitColon(text);
+      if (colon && colon.value.trim() !== '') {
+        const p = pair(doc, colon.label, colon.value, 'cell', cellEvidence(null, cell), null, { cell });
+        if (p) out.push(p);
+        continue;
+      }
+      const label = colon?.label ?? text;
+      if (!isLabelText(label)) continue;
+      const value = neighbourValue(sheet.grid, cell);
+      if (!value) continue;
+      const p = pair(doc, label, cellRaw(value), 'cell', cellEvidence(cell, value), null, { cell: value });
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** A cell's value as text to parse: numbers unformatted, dates as ISO, else what is shown. */
+function cellRaw(cell: SourceCell): string {
+  if (typeof cell.value === 'number') return String(cell.value);
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
+  return cell.text;
+}
+
+/**
+ * The value of a label cell: the first filled cell to its right, else the one below. In a row of
+ * headings ("Tilskuddsmottaker | Org.nr. | Ordning") each value stands below its heading instead.
+ */
+function neighbourValue(grid: Map<string, SourceCell>, label: SourceCell): SourceCell | null {
+  let right: SourceCell | undefined;
+  for (let col = label.col + 1; col <= label.col + 6 && !right; col++)
+    right = grid.get(cellKey(label.row, col));
+  const isLabel = (c: SourceCell | undefined) => !!c && typeof c.value === 'string' && isLabelText(c.text);
+  const left = grid.get(cellKey(label.row, label.col - 1));
+  const below = grid.get(cellKey(label.row + 1, label.col));
+  const valueBelow = below && !isLabel(below) ? below : null;
+  const headingRow = !!valueBelow && (isLabel(right) || isLabel(left));
+  if (right && !headingRow) return right;
+  // A column heading ("Post | Regnskap") has its neighbours' values below, not its own.
+  if (left && !headingRow) return null;
+  // A heading over a column of values heads a table, not one value: "Søkt tilskudd" over its lines.
+  const twoBelow = grid.get(cellKey(label.row + 2, label.col));
+  if (valueBelow && twoBelow && !isLabel(twoBelow)) return null;
+  return valueBelow;
+}
