@@ -74,8 +74,11 @@ const STAFFING_CONTEXT =
 export function positionsInText(sentences: Sentence[]): TextHit<number>[] {
   const out: TextHit<number>[] = [];
   for (const s of sentences) {
-    if (!STAFFING_CONTEXT.test(s.text) || NOT_NOW.test(s.text)) continue;
-    const hits = findPositions(s.text);
+    if (!STAFFING_CONTEXT.test(s.text)) continue;
+    // Own funding or last year's staffing just before the count is not what the grant pays for.
+    const hits = findPositions(s.text).filter(
+      (h) => !NOT_NOW.test(s.text.slice(Math.max(0, h.start - 60), h.end)),
+    );
     // Several different counts in one sentence ("2 stillinger, hvorav 1 ny") say nothing sure.
     if (hits.length === 0 || hits.some((h) => h.value !== hits[0]!.value)) continue;
     out.push({

@@ -54,6 +54,7 @@ export function isLabelText(text: string): boolean {
   // Digits only as years, dates, list numbers or short codes inside words ("Helse Nord RHF", "år 2").
   const rest = t
     .replace(LEAD, '')
+    .replace(/\([^)]*\)/g, '') // a hint in brackets: "Årsverk (100 % = 1)"
     .replace(/\d{1,2}\.\d{1,2}\.\d{2,4}/g, '')
     .replace(YEAR, '');
   return !/\d{3,}/.test(rest);
@@ -112,11 +113,15 @@ function pair(
   };
 }
 
-/** "Label: value" in one segment; the colon of a clock ("kl. 23:59") or a URL is no separator. */
+/**
+ * "Label: value" in one segment. The colon of a clock ("kl. 23:59") or a URL, and a separator
+ * inside brackets ("Årsverk (100 % = 1)"), is no separator.
+ */
 function splitColon(segment: string): { label: string; value: string } | null {
-  const m = /^([^:]*?\p{L}[^:]*?)(?<!\d|https?|kl\.?)\s*[:=](?!\/\/)\s*(.*)$/iu.exec(segment);
+  const masked = segment.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
+  const m = /^([^:=]*?\p{L}[^:=]*?)(?<!\d|https?|kl\.?)\s*[:=](?!\/\/)\s*/iu.exec(masked);
   if (!m || m[1]!.length > 80) return null;
-  return { label: m[1]!, value: m[2]! };
+  return { label: segment.slice(0, m[1]!.length), value: segment.slice(m[0].length) };
 }
 
 /** "Søknadsbeløp kr 500 000", "Mottatt tilskudd 2024 kr 900 000": label words, then the value. */

@@ -26,7 +26,8 @@ export function sentencesOf(doc: SourceDocument): Sentence[] {
       buffer = '';
     };
     for (const line of lines) {
-      if (line.text.includes('\t')) {
+      // Table rows (column gaps) and form fields ("Label: value") are units of their own, not running text.
+      if (line.text.includes('\t') || /^[^:.]{1,40}:\s+\S/.test(line.text)) {
         flush();
         out.push({
           text: line.text.replace(/\t/g, ' '),

@@ -163,7 +163,7 @@ export function yearFromSentences(
       const m = re.exec(s.text);
       if (!m) continue;
       // The words just before the year decide whether it is an earlier one.
-      if (kind === 'application' && PAST.test(s.text.slice(Math.max(0, m.index), m.index + m[0].length)))
+      if (kind === 'application' && PAST.test(s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length)))
         continue;
       const c = candidate(spec, 'sentence', role, {
         value: Number(m[1]),
