@@ -30,7 +30,37 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function runRules(ctx: RuleContext): Finding[] {
-  return RULES.flatMap((rule) => rule(ctx));
+  return foldMissingFieldNotes(RULES.flatMap((rule) => rule(ctx)));
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * One MISSING_FIELD per field: a rule that could not check something because a field is
+ * unknown says so in an info MISSING_FIELD (`checkNotMade`); when that field is already
+ * reported missing, the note becomes a sentence of that finding instead of a second finding.
+ */
+export function foldMissingFieldNotes(findings: Finding[]): Finding[] {
+  const keep = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.code !== 'MISSING_FIELD' || f.field === null) continue;
+    const held = keep.get(f.field);
+    if (!held || RANK[f.severity] < RANK[held.severity]) keep.set(f.field, f);
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.code !== 'MISSING_FIELD' || f.field === null) {
+      out.push(f);
+      continue;
+    }
+    const head = keep.get(f.field)!;
+    if (f !== head) continue;
+    const rest = findings.filter((g) => g !== head && g.code === 'MISSING_FIELD' && g.field === head.field);
+    out.push(
+      rest.length === 0 ? head : { ...head, message: [head, ...rest].map((g) => g.message).join(' ') },
+    );
+  }
+  return out;
 }
 
 export type { RuleContext } from './rule-context.ts';

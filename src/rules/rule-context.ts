@@ -39,15 +39,24 @@ export function finding(
   message: string,
   evidence: Evidence | null,
   field: string | null = null,
+  severity: Severity = SEVERITY[code],
 ): Finding {
   return {
     code,
-    severity: SEVERITY[code],
+    severity,
     message,
     field,
     evidence: evidence ? toRecordEvidence(evidence) : null,
   };
 }
+
+/**
+ * A check that could not be made because `field` is unknown: MISSING_FIELD with severity info,
+ * so it is said without queueing the case. `runRules` folds it into the MISSING_FIELD warning
+ * for the same field when that field is already reported missing.
+ */
+export const checkNotMade = (message: string, evidence: Evidence | null, field: string): Finding =>
+  finding('MISSING_FIELD', message, evidence, field, 'info');
 
 function toRecordEvidence(e: Evidence): RecordEvidence {
   const out: RecordEvidence = {
@@ -86,4 +95,16 @@ export function norwegianDate(iso: string): string {
   ];
   const time = iso.length > 10 ? ` kl. ${iso.slice(11, 16)}` : '';
   return `${d}. ${months[m! - 1]} ${y}${time}`;
+}
+
+/** "2022, 2023 og 2024". */
+export function listNb(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
+
+/** The ISO date `months` calendar months after (or before, if negative) an ISO date or date-time. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1 + months, d!)).toISOString().slice(0, 10);
 }

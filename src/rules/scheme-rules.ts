@@ -1,10 +1,19 @@
 import { isValidOrgNumber } from '../normalise/org-number.ts';
 import type { Evidence } from '../domain/evidence.ts';
-import type { Finding } from '../domain/record.ts';
-import type { RequiredField } from '../schemes/scheme-schema.ts';
+import type { Finding, SubmissionKind } from '../domain/record.ts';
+import type { RequiredField, Scheme } from '../schemes/scheme-schema.ts';
 import { summariseBudget } from '../extract/budget.ts';
 import { fieldName } from './field-names.ts';
-import { finding, fte, kr, norwegianDate, type Rule, type RuleContext } from './rule-context.ts';
+import {
+  addMonths,
+  checkNotMade,
+  finding,
+  fte,
+  kr,
+  norwegianDate,
+  type Rule,
+  type RuleContext,
+} from './rule-context.ts';
 
 export const unknownScheme: Rule = ({ fields, documents }) => {
   if (fields.scheme || documents.every((d) => d.read.failure !== null)) return [];
@@ -208,28 +217,138 @@ export const ineligibleCost: Rule = ({ fields, scheme }) => {
     );
 };
 
-export const lateSubmission: Rule = ({ fields, scheme }) => {
-  if (!scheme || !fields.submittedDate || !fields.year || !fields.kind) return [];
-  const year = fields.year.value;
+/** The deadline of a scheme year for applications or reports, ISO date or date-time, if the scheme has one. */
+function deadlineOf(scheme: Scheme, kind: SubmissionKind, year: number): string | undefined {
   const entry = scheme.years.find((y) => y.year === year);
-  let deadline: string | undefined;
-  if (fields.kind === 'application') deadline = entry?.applicationDeadline;
-  else
-    deadline =
-      entry?.reportDeadline ??
-      (scheme.reportDeadlineFollowingYear
-        ? `${year + 1}-${scheme.reportDeadlineFollowingYear.monthDay}`
-        : undefined);
-  if (!deadline) return [];
-  // Dates on paper carry no time: a submission dated the deadline day is on time.
-  if (fields.submittedDate.value <= deadline.slice(0, 10)) return [];
-  const what = fields.kind === 'application' ? 'Søknadsfristen' : 'Rapporteringsfristen';
+  if (kind === 'application') return entry?.applicationDeadline;
+  const following = scheme.reportDeadlineFollowingYear;
+  return entry?.reportDeadline ?? (following ? `${year + 1}-${following.monthDay}` : undefined);
+}
+
+/**
+ * How far a sending date may lie from a deadline and still say which scheme year it is for.
+ * Deadlines come once a year, so within six months of one, that one is the nearest; further
+ * away, the submission may as well be for a year the scheme file does not list.
+ */
+const DEADLINE_WINDOW_MONTHS = 6;
+
+interface YearDeadline {
+  year: number;
+  deadline: string;
+}
+
+/** Every scheme year with a deadline of this kind, in deadline order; report deadlines the year after also for unlisted years near `date`. */
+function knownDeadlines(scheme: Scheme, kind: SubmissionKind, date: string | null): YearDeadline[] {
+  const years = new Set(scheme.years.map((y) => y.year));
+  if (kind === 'report' && scheme.reportDeadlineFollowingYear && date) {
+    const sent = Number(date.slice(0, 4));
+    for (const y of [sent - 2, sent - 1, sent]) years.add(y);
+  }
+  return [...years]
+    .flatMap((year) => {
+      const deadline = deadlineOf(scheme, kind, year);
+      return deadline ? [{ year, deadline }] : [];
+    })
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.abs(Date.parse(day(a)) - Date.parse(day(b))) / 86_400_000;
+
+/**
+ * LATE_SUBMISSION when the sending date is after the deadline of the scheme year. It never goes
+ * quiet: when the deadline cannot be checked (no date, no deadline for the year, year unknown and
+ * no deadline near the date) it says so in an info MISSING_FIELD; it never raises LATE_SUBMISSION
+ * on a submission that may be on time.
+ */
+export const lateSubmission: Rule = ({ fields, scheme }) => {
+  const kind = fields.kind;
+  if (!scheme || !kind) return [];
+  const sent = fields.submittedDate;
+  const year = fields.year?.value;
+  const report = kind === 'report';
+  const deadlineWord = report ? 'rapporteringsfrist' : 'søknadsfrist';
+  const theDeadline = report ? 'Rapporteringsfristen' : 'Søknadsfristen';
+  const yearWord = report ? 'rapporteringsåret' : 'tilskuddsåret';
+  const all = knownDeadlines(scheme, kind, sent?.value ?? null);
+  const doc = report ? 'rapporten' : 'søknaden';
+  const dated = sent ? ` Innsendingen er datert ${norwegianDate(sent.value)}.` : '';
+
+  const anyDeadline = all.length > 0 || (report && scheme.reportDeadlineFollowingYear !== undefined);
+  if (!anyDeadline || (year !== undefined && !deadlineOf(scheme, kind, year))) {
+    const unknown =
+      year !== undefined
+        ? `${theDeadline} for ${year} er ikke kjent for denne ordningen`
+        : `Ordningen har ingen kjent ${deadlineWord}`;
+    const noDate = sent ? '' : ' Dato for innsending er heller ikke funnet.';
+    return [
+      checkNotMade(
+        `${unknown}, så det er ikke kontrollert om ${doc} kom i tide.${noDate}${dated}`,
+        sent?.evidence ?? null,
+        'deadline',
+      ),
+    ];
+  }
+
+  if (year !== undefined) {
+    const deadline = deadlineOf(scheme, kind, year)!;
+    if (!sent) {
+      return [
+        checkNotMade(
+          `Fant ikke dato for innsending, så det er ikke kontrollert om ${doc} kom innen ${deadlineWord}en for ${year}, ${norwegianDate(deadline)}.`,
+          null,
+          'submittedDate',
+        ),
+      ];
+    }
+    // Dates on paper carry no time: a submission dated the deadline day is on time.
+    if (sent.value <= day(deadline)) return [];
+    return [
+      finding(
+        'LATE_SUBMISSION',
+        `${theDeadline} for ${year} var ${norwegianDate(deadline)}, men innsendingen er datert ${norwegianDate(sent.value)}.`,
+        sent.evidence,
+        'submittedDate',
+      ),
+    ];
+  }
+
+  // The year is unknown (MISSING_FIELD says so): judge by the deadline nearest the sending date.
+  if (!sent) {
+    return [
+      checkNotMade(
+        `Fant ikke dato for innsending, og ${yearWord} er ikke oppgitt, så det er ikke kontrollert om ${doc} kom i tide.`,
+        null,
+        'submittedDate',
+      ),
+    ];
+  }
+  const date = sent.value;
+  const next = all.find(
+    (d) => day(d.deadline) >= date && day(d.deadline) <= addMonths(date, DEADLINE_WINDOW_MONTHS),
+  );
+  // A deadline still ahead means the submission may be on time: never call it late then.
+  if (next) return [];
+  const previous = all.findLast(
+    (d) => day(d.deadline) < date && date <= addMonths(d.deadline, DEADLINE_WINDOW_MONTHS),
+  );
+  if (previous) {
+    const forYear = report ? `rapport for ${previous.year}` : `tilskuddsår ${previous.year}`;
+    return [
+      finding(
+        'LATE_SUBMISSION',
+        `${report ? 'Rapporteringsåret' : 'Tilskuddsåret'} er ikke oppgitt; nærmeste ${deadlineWord} var ${norwegianDate(previous.deadline)} (${forYear}), men innsendingen er datert ${norwegianDate(date)}.`,
+        sent.evidence,
+        'submittedDate',
+      ),
+    ];
+  }
+  const nearest = [...all].sort((a, b) => daysBetween(a.deadline, date) - daysBetween(b.deadline, date))[0]!;
   return [
-    finding(
-      'LATE_SUBMISSION',
-      `${what} for ${year} var ${norwegianDate(deadline)}, men innsendingen er datert ${norwegianDate(fields.submittedDate.value)}.`,
-      fields.submittedDate.evidence,
-      'submittedDate',
+    checkNotMade(
+      `${theDeadline} er ikke kontrollert fordi ${yearWord} ikke er oppgitt: innsendingen er datert ${norwegianDate(date)}, mer enn seks måneder fra nærmeste kjente ${deadlineWord} (${norwegianDate(nearest.deadline)} for ${nearest.year}).`,
+      sent.evidence,
+      'year',
     ),
   ];
 };

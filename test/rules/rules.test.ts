@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateDocument, lowConfidence, unreadableDocument } from '../../src/rules/document-rules.ts';
-import { runRules } from '../../src/rules/index.ts';
+import { foldMissingFieldNotes, runRules } from '../../src/rules/index.ts';
+import { checkNotMade, finding } from '../../src/rules/rule-context.ts';
 import {
   ineligibleApplicant,
   ineligibleCost,
@@ -25,7 +26,13 @@ const hf = {
 
 describe('the rules on a clean application', () => {
   it('raise nothing', () => {
-    expect(runRules(context(fields()))).toEqual([]);
+    const rus = { scheme: scheme('kommunalt-rusarbeid'), score: 40, evidence: v('').evidence };
+    const f = fields({ scheme: rus, priority: null, grantYear: null, submittedDate: v('2025-02-20') });
+    expect(runRules(context(f))).toEqual([]);
+  });
+  it('only note, without queueing the case, that a scheme with no known deadline was not checked for one', () => {
+    expect(codes(runRules(context(fields())))).toEqual(['MISSING_FIELD:deadline']);
+    expect(runRules(context(fields()))[0]!.severity).toBe('info');
   });
 });
 
@@ -211,10 +218,12 @@ describe('LATE_SUBMISSION', () => {
     expect(codes(lateSubmission(context(f('2024-03-02'))))).toEqual(['LATE_SUBMISSION:submittedDate']);
     expect(lateSubmission(context(f('2024-02-28')))).toEqual([]);
   });
-  it('says nothing for a year without a known deadline', () => {
-    expect(
-      lateSubmission(context(fields({ scheme: rus, year: v(2024), submittedDate: v('2024-12-01') }))),
-    ).toEqual([]);
+  it('notes, as info, that a year without a known deadline was not checked', () => {
+    const out = lateSubmission(
+      context(fields({ scheme: rus, year: v(2024), submittedDate: v('2024-12-01') })),
+    );
+    expect(codes(out)).toEqual(['MISSING_FIELD:deadline']);
+    expect(out[0]!.severity).toBe('info');
   });
 });
 
@@ -257,6 +266,30 @@ describe('SUM_MISMATCH', () => {
       unusedAmount: v(50_000),
     });
     expect(codes(sumMismatch(context(f)))).toEqual(['SUM_MISMATCH:spentAmount']);
+  });
+});
+
+describe('notes on checks that could not be made', () => {
+  const note = (field: string, message: string) => checkNotMade(message, null, field);
+  const missing = (field: string) => finding('MISSING_FIELD', `Fant ikke ${field}.`, null, field);
+  it('fold into the MISSING_FIELD already raised for their field', () => {
+    const out = foldMissingFieldNotes([missing('year'), note('year', 'Fristen er ikke kontrollert.')]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.severity).toBe('warning');
+    expect(out[0]!.message).toBe('Fant ikke year. Fristen er ikke kontrollert.');
+  });
+  it('stay findings of their own, one per field, when their field is not reported missing', () => {
+    const out = foldMissingFieldNotes([
+      missing('year'),
+      note('submittedDate', 'A.'),
+      finding('OVER_CAP', 'Over.', null, 'positions'),
+      note('submittedDate', 'B.'),
+    ]);
+    expect(out.map((f) => `${f.code}:${f.field}:${f.severity}:${f.message}`)).toEqual([
+      'MISSING_FIELD:year:warning:Fant ikke year.',
+      'MISSING_FIELD:submittedDate:info:A. B.',
+      'OVER_CAP:positions:error:Over.',
+    ]);
   });
 });
 
