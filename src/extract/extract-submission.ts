@@ -153,7 +153,7 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
     const cands = candidatesFor(FIELDS.requestedAmount, requestedInText).filter((c) => c !== null);
     requestedAmount = pick(
       'requestedAmount',
-      total === null ? cands : boost(cands, (v) => Math.abs(v - total) <= 1, 0.1),
+      total === null ? cands : boost(cands, (v) => Math.abs(v - total) <= 1, 0.15),
     );
   } else if (kind === 'report') {
     let granted = candidatesFor(FIELDS.grantedAmount, grantedInText).filter((c) => c !== null);
