@@ -1,5 +1,6 @@
 import { isValidOrgNumber } from '../normalise/org-number.ts';
-import type { Evidence } from '../domain/evidence.ts';
+import type { Evidence, Extracted } from '../domain/evidence.ts';
+import type { SubmissionFields } from '../extract/extract-submission.ts';
 import type { Finding, SubmissionKind } from '../domain/record.ts';
 import type { RequiredField, Scheme } from '../schemes/scheme-schema.ts';
 import { summariseBudget } from '../extract/budget.ts';
@@ -10,6 +11,7 @@ import {
   finding,
   fte,
   kr,
+  listNb,
   norwegianDate,
   type Rule,
   type RuleContext,
@@ -143,62 +145,239 @@ export const missingCooperationAgreement: Rule = ({ fields, scheme, documents })
   ];
 };
 
-/** Caps for the scheme, year, priority and grant year: rate × positions, flat sums, max positions. */
+type Cap = Scheme['caps'][number];
+/** The values a cap can depend on that the submission may leave unknown. */
+type CapDimension = 'priority' | 'grantYear' | 'year';
+type CapCase = Partial<Record<CapDimension, number | string>>;
+
+const DIMENSION_NAMES: Record<CapDimension, string> = {
+  priority: 'prioritert tiltak',
+  grantYear: 'år i tilskuddsperioden',
+  year: 'tilskuddsår',
+};
+
+const capApplies = (cap: Cap, c: CapCase) =>
+  (!cap.years || cap.years.includes(c.year as number)) &&
+  (!cap.priority || cap.priority === c.priority) &&
+  (!cap.grantYears || cap.grantYears.includes(c.grantYear as number));
+
+/** The values an unknown dimension can take in this scheme: its priorities, grant period, years. */
+function possibleValues(scheme: Scheme, dimension: CapDimension): Array<number | string> {
+  const fromCaps = scheme.caps.flatMap((c): Array<number | string> => {
+    if (dimension === 'priority') return c.priority ? [c.priority] : [];
+    return (dimension === 'grantYear' ? c.grantYears : c.years) ?? [];
+  });
+  let listed: Array<number | string> = [];
+  if (dimension === 'priority') listed = scheme.priorities.map((p) => p.name);
+  if (dimension === 'year') listed = scheme.years.map((y) => y.year);
+  if (dimension === 'grantYear' && scheme.grantPeriod) {
+    listed = Array.from({ length: scheme.grantPeriod.maxYears }, (_, i) => i + 1);
+    if (scheme.grantPeriod.forprosjekt) listed.unshift(0);
+  }
+  return [...new Set([...listed, ...fromCaps])].sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : 0,
+  );
+}
+
+const grantYearLabel = (g: number) => (g === 0 ? 'forprosjekt' : `år ${g}`);
+
+/** "for år 1 og år 2": the values of the unknown dimensions in the given cases. */
+function casesLabel(cases: CapCase[], unknown: CapDimension[]): string {
+  const parts = cases.map((c) =>
+    unknown.map((d) => (d === 'grantYear' ? grantYearLabel(c.grantYear as number) : String(c[d]))).join(', '),
+  );
+  return parts.length > 0 && unknown.length > 0 ? ` for ${listNb([...new Set(parts)])}` : '';
+}
+
+interface Limit {
+  value: number;
+  /** "500 000 kr per 100 % stilling × 2,5 stillinger", or '' for a flat sum. */
+  how: string;
+  cap: Cap;
+}
+
+/** How one field fares under one case: over a limit, within (the most generous applicable limit, or none), or not checkable. */
+type Outcome =
+  | { kind: 'over'; limit: Limit }
+  | { kind: 'within'; limit: Limit | null }
+  | { kind: 'unknown'; perPosition: Cap };
+
+function amountOutcome(caps: Cap[], requested: number, positions: number | undefined): Outcome {
+  const limits: Limit[] = [];
+  let needsPositions: Cap | null = null;
+  for (const cap of caps) {
+    if (cap.maxAmount !== undefined) limits.push({ value: cap.maxAmount, how: '', cap });
+    if (cap.perPosition !== undefined) {
+      if (positions === undefined) needsPositions ??= cap;
+      else
+        limits.push({
+          value: Math.round(cap.perPosition * positions),
+          how: `${kr(cap.perPosition)} per 100 % stilling × ${fte(positions)} stillinger`,
+          cap,
+        });
+    }
+  }
+  const tightest = limits.sort((a, b) => a.value - b.value)[0];
+  if (tightest && requested > tightest.value) return { kind: 'over', limit: tightest };
+  if (needsPositions) return { kind: 'unknown', perPosition: needsPositions };
+  return { kind: 'within', limit: tightest ?? null };
+}
+
+function positionsOutcome(caps: Cap[], positions: number): Outcome {
+  const limits = caps
+    .filter((c) => c.maxPositions !== undefined)
+    .map((cap) => ({ value: cap.maxPositions!, how: '', cap }))
+    .sort((a, b) => a.value - b.value);
+  const tightest = limits[0];
+  if (tightest && positions > tightest.value) return { kind: 'over', limit: tightest };
+  return { kind: 'within', limit: tightest ?? null };
+}
+
+/**
+ * Caps for the scheme, year, priority and grant year: rate × positions, flat sums, max positions.
+ * When the year, priority or grant year a cap depends on is unknown, every value the scheme allows
+ * is tried: over the cap under all of them is OVER_CAP; under some only, an info note on the
+ * unknown field (folded into its MISSING_FIELD), never OVER_CAP on a request that may be within.
+ */
 export const overCap: Rule = ({ fields, scheme }) => {
   if (!scheme || fields.kind !== 'application') return [];
-  const year = fields.year?.value;
-  const priority = fields.priority?.value;
-  const grantYear = fields.grantYear?.value;
+  const known: CapCase = {};
+  if (fields.priority) known.priority = fields.priority.value;
+  if (fields.grantYear) known.grantYear = fields.grantYear.value;
+  if (fields.year) known.year = fields.year.value;
+  const uses: Record<CapDimension, (c: Cap) => boolean> = {
+    priority: (c) => c.priority !== undefined,
+    grantYear: (c) => c.grantYears !== undefined,
+    year: (c) => c.years !== undefined,
+  };
+  const unknown = (['priority', 'grantYear', 'year'] as const).filter(
+    (d) => known[d] === undefined && scheme.caps.some(uses[d]) && possibleValues(scheme, d).length > 0,
+  );
+  let cases: CapCase[] = [known];
+  for (const d of unknown)
+    cases = cases.flatMap((c) => possibleValues(scheme, d).map((value) => ({ ...c, [d]: value })));
+
   const requested = fields.requestedAmount;
   const positions = fields.positions;
   const out: Finding[] = [];
-  for (const cap of scheme.caps) {
-    if (cap.years && (year === undefined || !cap.years.includes(year))) continue;
-    if (cap.priority && cap.priority !== priority) continue;
-    if (cap.grantYears && (grantYear === undefined || !cap.grantYears.includes(grantYear))) continue;
-    const scope = capScope(cap.priority, cap.grantYears);
-    if (cap.maxPositions !== undefined && positions && positions.value > cap.maxPositions) {
-      out.push(
-        finding(
-          'OVER_CAP',
-          `Søknaden gjelder ${fte(positions.value)} stillinger, men ordningen gir tilskudd til høyst ${fte(cap.maxPositions)}${scope}.`,
-          positions.evidence,
-          'positions',
-        ),
-      );
-    }
-    if (cap.maxAmount !== undefined && requested && requested.value > cap.maxAmount) {
-      out.push(
-        finding(
-          'OVER_CAP',
-          `Søknadsbeløpet ${kr(requested.value)} er over øvre grense på ${kr(cap.maxAmount)}${scope}.`,
-          requested.evidence,
-          'requestedAmount',
-        ),
-      );
-    }
-    if (cap.perPosition !== undefined && requested && positions) {
-      const limit = Math.round(cap.perPosition * positions.value);
-      if (requested.value > limit) {
-        out.push(
-          finding(
-            'OVER_CAP',
-            `Søknadsbeløpet ${kr(requested.value)} er over grensen på ${kr(limit)} (${kr(cap.perPosition)} per 100 % stilling × ${fte(positions.value)} stillinger${scope}).`,
-            requested.evidence,
-            'requestedAmount',
-          ),
-        );
-      }
-    }
+  if (positions) {
+    const outcomes = cases.map((c) =>
+      positionsOutcome(
+        scheme.caps.filter((cap) => capApplies(cap, c)),
+        positions.value,
+      ),
+    );
+    out.push(...judge('positions', outcomes, cases, unknown, positions, fields));
   }
-  // One finding per field is enough for a reviewer.
-  return out.filter((f, i) => out.findIndex((g) => g.field === f.field) === i);
+  if (requested) {
+    const outcomes = cases.map((c) =>
+      amountOutcome(
+        scheme.caps.filter((cap) => capApplies(cap, c)),
+        requested.value,
+        positions?.value,
+      ),
+    );
+    out.push(...judge('requestedAmount', outcomes, cases, unknown, requested, fields));
+  }
+  return out;
 };
+
+function judge(
+  field: 'positions' | 'requestedAmount',
+  outcomes: Outcome[],
+  cases: CapCase[],
+  unknown: CapDimension[],
+  value: Extracted<number>,
+  fields: SubmissionFields,
+): Finding[] {
+  const withLimit = (kind: 'over' | 'within') =>
+    outcomes.flatMap((o, i) => (o.kind === kind && o.limit ? [{ limit: o.limit, c: cases[i]! }] : []));
+  const over = withLimit('over');
+  const amount = (n: number) => (field === 'positions' ? `${fte(n)} stillinger` : kr(n));
+  const subject =
+    field === 'positions' ? `Antall stillinger (${fte(value.value)})` : `Søknadsbeløpet ${kr(value.value)}`;
+  const unknownNames = listNb(unknown.map((d) => DIMENSION_NAMES[d]));
+  /** "1 250 000 kr (500 000 kr per 100 % stilling × 2,5 stillinger) for år 1 og år 2" */
+  const describe = (group: typeof over, pick: 'lowest' | 'highest') => {
+    const values = group.map((g) => g.limit.value);
+    const target = pick === 'lowest' ? Math.min(...values) : Math.max(...values);
+    const same = group.filter((g) => g.limit.value === target);
+    const how = same[0]!.limit.how ? ` (${same[0]!.limit.how})` : '';
+    return `${amount(target)}${how}${casesLabel(
+      same.map((g) => g.c),
+      unknown,
+    )}`;
+  };
+
+  if (over.length > 0 && over.length === outcomes.length) {
+    if (unknown.length === 0) return [overCapFinding(field, value, over[0]!.limit)];
+    return [
+      finding(
+        'OVER_CAP',
+        `${subject} er over grensen uansett ${unknownNames}, som ikke er oppgitt: selv den høyeste grensen, ${describe(over, 'highest')}, er lavere.`,
+        value.evidence,
+        field,
+      ),
+    ];
+  }
+
+  if (over.length > 0) {
+    const free = cases.filter((_, i) => {
+      const o = outcomes[i]!;
+      return o.kind === 'within' && o.limit === null;
+    });
+    const within = withLimit('within');
+    const withinText =
+      free.length > 0
+        ? `, men ordningen har ingen slik grense${casesLabel(free, unknown)}`
+        : within.length > 0
+          ? `, men innenfor grensen på ${describe(within, 'highest')}`
+          : '';
+    return [
+      checkNotMade(
+        `${subject} er over grensen på ${describe(over, 'lowest')}${withinText}. Om taket er overskredet, avhenger av ${unknownNames}, som ikke er oppgitt.`,
+        value.evidence,
+        unknown[0]!,
+      ),
+    ];
+  }
+
+  const unchecked = outcomes.find((o) => o.kind === 'unknown');
+  if (unchecked?.kind === 'unknown') {
+    const cap = unchecked.perPosition;
+    const scope = capScope(cap.priority, cap.grantYears);
+    return [
+      checkNotMade(
+        `Søknadsbeløpet ${kr(value.value)} er ikke kontrollert mot grensen på ${kr(cap.perPosition!)} per 100 % stilling${scope}, fordi antall stillinger ikke er funnet.`,
+        fields.requestedAmount?.evidence ?? null,
+        'positions',
+      ),
+    ];
+  }
+  return [];
+}
+
+/** OVER_CAP when every value the cap depends on is known. */
+function overCapFinding(
+  field: 'positions' | 'requestedAmount',
+  value: Extracted<number>,
+  limit: Limit,
+): Finding {
+  const { cap } = limit;
+  const scope = capScope(cap.priority, cap.grantYears);
+  const message =
+    field === 'positions'
+      ? `Søknaden gjelder ${fte(value.value)} stillinger, men ordningen gir tilskudd til høyst ${fte(limit.value)}${scope}.`
+      : limit.how
+        ? `Søknadsbeløpet ${kr(value.value)} er over grensen på ${kr(limit.value)} (${limit.how}${scope}).`
+        : `Søknadsbeløpet ${kr(value.value)} er over øvre grense på ${kr(limit.value)}${scope}.`;
+  return finding('OVER_CAP', message, value.evidence, field);
+}
 
 function capScope(priority: string | undefined, grantYears: number[] | undefined): string {
   const parts: string[] = [];
   if (priority) parts.push(priority);
-  if (grantYears) parts.push(grantYears.map((g) => (g === 0 ? 'forprosjekt' : `år ${g}`)).join(' og '));
+  if (grantYears) parts.push(grantYears.map(grantYearLabel).join(' og '));
   return parts.length > 0 ? ` for ${parts.join(', ')}` : '';
 }
 
