@@ -68,7 +68,7 @@ export const unusedInText = (s: Sentence[]) =>
 
 /** Words that tie a sentence to the staffing the grant pays for. */
 const STAFFING_CONTEXT =
-  /søk|tilskudd|tilskot|omsøkt|finansier|team|opprette|etablere|videreføre|vidareføre|nye? stilling|ny stilling|ansett|tilsett|rekrutter/i;
+  /søk|tilskudd|tilskot|omsøkt|finansier|midlene|midlane|midla|lønn|løn\b|team|opprette|etablere|videreføre|vidareføre|nye? stilling|ny stilling|ansett|tilsett|rekrutter/i;
 
 /** Positions named in sentences about the staffing the grant pays for; never a stray "én stilling". */
 export function positionsInText(sentences: Sentence[]): TextHit<number>[] {
@@ -79,8 +79,12 @@ export function positionsInText(sentences: Sentence[]): TextHit<number>[] {
     const hits = findPositions(s.text).filter(
       (h) => !NOT_NOW.test(s.text.slice(Math.max(0, h.start - 60), h.end)),
     );
-    // Several different counts in one sentence ("2 stillinger, hvorav 1 ny") say nothing sure.
-    if (hits.length === 0 || hits.some((h) => h.value !== hits[0]!.value)) continue;
+    if (hits.length === 0) continue;
+    // A total and then its parts ("1,5 årsverk: ein … i 100 % stilling og ein … i 50 % stilling")
+    // is the total; other different counts in one sentence ("2 stillinger, hvorav 1 ny") say nothing sure.
+    const parts = hits.slice(1).reduce((sum, h) => sum + h.value, 0);
+    const total = hits.length > 2 && Math.abs(parts - hits[0]!.value) < 0.01;
+    if (!total && hits.some((h) => h.value !== hits[0]!.value)) continue;
     out.push({
       found: { value: hits[0]!.value, evidence: s.evidence, confidence: s.confidence },
       raw: hits[0]!.raw,

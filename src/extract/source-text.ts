@@ -111,7 +111,7 @@ export function lineEvidence(line: SourceLine, text = line.text): Evidence {
 }
 
 export function cellEvidence(label: SourceCell | null, value: SourceCell): Evidence {
-  const text = label ? `${label.text}: ${value.text}` : value.text;
+  const text = label ? `${label.text.replace(/\s*:\s*$/, '')}: ${value.text}` : value.text;
   return { path: value.path, page: null, sheet: value.sheet, cell: value.ref, text };
 }
 
