@@ -532,55 +532,206 @@ export const lateSubmission: Rule = ({ fields, scheme }) => {
   ];
 };
 
+/** Amounts in a grant's range are at least this; a "sum" of this size beside hundreds of thousands is misread. */
+const SMALL_AMOUNT = 10_000;
+const LARGE_CONTEXT = 100_000;
+/** More than any municipal grant: a value this size and 1000× the others is misread. */
+const HUGE_AMOUNT = 100_000_000;
+const yearShaped = (n: number) => Number.isInteger(n) && n >= 1990 && n <= 2100;
+
+/**
+ * Why `value` looks misread beside `reference`, the amount it should agree with; null when it
+ * looks like a real amount. A year read as money ("2 024 kr"), a value under 10 000 kr or a
+ * thousandth beside hundreds of thousands, or one a thousand times the others and beyond any
+ * grant. Only a reference that itself looks like a grant's amount can expose a value: when both
+ * look wrong, neither is picked out.
+ */
+export function implausibleAmount(value: number, reference: number): string | null {
+  const plausibleReference = reference >= SMALL_AMOUNT && reference <= HUGE_AMOUNT;
+  if (!plausibleReference) return null;
+  if (yearShaped(value) && reference >= 10 * value) return 'det ligner et årstall';
+  if (value < SMALL_AMOUNT && reference >= LARGE_CONTEXT) return 'det er langt mindre enn de andre beløpene';
+  if (value * 1000 <= reference) return 'det er under en tusendel av de andre beløpene';
+  if (value >= 1000 * reference && value > HUGE_AMOUNT) return 'det er over tusen ganger de andre beløpene';
+  return null;
+}
+
+interface Doubt {
+  why: string;
+  message: (why: string) => string;
+  evidence: Evidence;
+  field: string;
+}
+
+/** The one value that alone explains a failed sum by looking misread; null when none or several do. */
+function soleDoubt(candidates: Array<Omit<Doubt, 'why'> & { why: string | null }>): Doubt | null {
+  const doubted = candidates.filter((c): c is Doubt => c.why !== null);
+  return doubted.length === 1 ? doubted[0]! : null;
+}
+
+const doubtFinding = (d: Doubt) => finding('SUM_MISMATCH', d.message(d.why), d.evidence, d.field);
+
+/** Spending above the grant by more than this share (amounts written "1,01 mill." round) is clear. */
+const OVERSPEND_SHARE = 0.01;
+
+/**
+ * Totals that do not add up, within 1 kr per summed line for rounding. When one value alone
+ * looks misread (see `implausibleAmount`), the finding doubts that value instead of reporting a
+ * gap a thousand times too large.
+ */
 export const sumMismatch: Rule = ({ fields }) => {
   const out: Finding[] = [];
   const budget = fields.budget;
   if (budget && budget.items.length > 0) {
     const sum = budget.items.reduce((a, b) => a + b.value, 0);
-    if (budget.statedTotal && Math.abs(budget.statedTotal.value - sum) > 1) {
+    const lines = budget.items.length;
+    const stated = budget.statedTotal;
+    if (stated && Math.abs(stated.value - sum) > lines) {
+      const extra = budget.items.find(
+        (item) =>
+          Math.abs(sum - item.value - stated.value) <= lines - 1 &&
+          implausibleAmount(item.value, stated.value) !== null,
+      );
+      const doubt =
+        soleDoubt([
+          {
+            why: implausibleAmount(stated.value, sum),
+            message: (why) =>
+              `Oppgitt budsjettsum ${kr(stated.value)} ser ut til å være feillest (budsjettpostene summerer til ${kr(sum)}); ${why}. Kontroller summen.`,
+            evidence: stated.evidence,
+            field: 'budget',
+          },
+          {
+            why: implausibleAmount(sum, stated.value),
+            message: (why) =>
+              `Budsjettpostene summerer til ${kr(sum)}, som ser ut til å være feillest (oppgitt sum er ${kr(stated.value)}); ${why}. Kontroller postene.`,
+            evidence: budget.items[0]!.evidence,
+            field: 'budget',
+          },
+        ]) ??
+        (extra
+          ? {
+              why: implausibleAmount(extra.value, stated.value)!,
+              message: (why: string) =>
+                `Budsjettposten «${extra.label}» (${kr(extra.value)}) ser ut til å være feillest; ${why}. Uten den summerer postene til oppgitt sum, ${kr(stated.value)}. Kontroller posten.`,
+              evidence: extra.evidence,
+              field: 'budget',
+            }
+          : null);
       out.push(
-        finding(
-          'SUM_MISMATCH',
-          `Budsjettpostene summerer til ${kr(sum)}, men oppgitt sum er ${kr(budget.statedTotal.value)}.`,
-          budget.statedTotal.evidence,
-          'budget',
-        ),
+        doubt
+          ? doubtFinding(doubt)
+          : finding(
+              'SUM_MISMATCH',
+              `Budsjettpostene summerer til ${kr(sum)}, men oppgitt sum er ${kr(stated.value)}.`,
+              stated.evidence,
+              'budget',
+            ),
       );
     } else if (
       fields.kind === 'application' &&
       fields.requestedAmount &&
       (budget.basis === 'grant' || !budget.hasFinancing) &&
-      Math.abs((budget.statedTotal?.value ?? sum) - fields.requestedAmount.value) > 1
+      Math.abs((stated?.value ?? sum) - fields.requestedAmount.value) > (stated ? 1 : lines)
     ) {
-      const total = budget.statedTotal?.value ?? sum;
+      const requested = fields.requestedAmount;
+      const total = stated?.value ?? sum;
+      const totalEvidence = (stated?.evidence ?? budget.items[0]!.evidence) as Evidence;
+      const doubt = soleDoubt([
+        {
+          why: implausibleAmount(requested.value, total),
+          message: (why) =>
+            `Søknadsbeløpet ${kr(requested.value)} ser ut til å være feillest (budsjettet summerer til ${kr(total)}); ${why}. Kontroller beløpet.`,
+          evidence: requested.evidence,
+          field: 'requestedAmount',
+        },
+        {
+          why: implausibleAmount(total, requested.value),
+          message: (why) =>
+            `Budsjettsummen ${kr(total)} ser ut til å være feillest (søknadsbeløpet er ${kr(requested.value)}); ${why}. Kontroller budsjettet.`,
+          evidence: totalEvidence,
+          field: 'budget',
+        },
+      ]);
       out.push(
-        finding(
-          'SUM_MISMATCH',
-          `Budsjettet summerer til ${kr(total)}, men søknadsbeløpet er ${kr(fields.requestedAmount.value)}.`,
-          (budget.statedTotal?.evidence ?? budget.items[0]!.evidence) as Evidence,
-          'requestedAmount',
-        ),
+        doubt
+          ? doubtFinding(doubt)
+          : finding(
+              'SUM_MISMATCH',
+              `Budsjettet summerer til ${kr(total)}, men søknadsbeløpet er ${kr(requested.value)}.`,
+              totalEvidence,
+              'requestedAmount',
+            ),
       );
     }
   }
-  const { grantedAmount: granted, spentAmount: spent, unusedAmount: unused } = fields;
-  if (
-    fields.kind === 'report' &&
-    granted &&
-    spent &&
-    unused &&
-    Math.abs(spent.value + unused.value - granted.value) > 1
-  ) {
-    out.push(
-      finding(
-        'SUM_MISMATCH',
-        `Forbrukt ${kr(spent.value)} og ubrukte midler ${kr(unused.value)} blir ${kr(spent.value + unused.value)}, men tildelt beløp er ${kr(granted.value)}.`,
-        unused.evidence,
-        'spentAmount',
-      ),
-    );
-  }
+  if (fields.kind === 'report') out.push(...reportSums(fields));
   return out;
 };
+
+/** A report: spent + unused = granted; without unused, spent must not clearly exceed granted. */
+function reportSums(fields: SubmissionFields): Finding[] {
+  const { grantedAmount: granted, spentAmount: spent, unusedAmount: unused } = fields;
+  if (!granted || !spent) return [];
+  const grantedDoubt = (reference: number, what: string) => ({
+    why: implausibleAmount(granted.value, reference),
+    message: (why: string) =>
+      `Tildelt beløp ${kr(granted.value)} ser ut til å være feillest (${what}); ${why}. Kontroller beløpet.`,
+    evidence: granted.evidence,
+    field: 'grantedAmount',
+  });
+  const spentDoubt = {
+    why: implausibleAmount(spent.value, granted.value),
+    message: (why: string) =>
+      `Forbrukt beløp ${kr(spent.value)} ser ut til å være feillest (tildelt beløp er ${kr(granted.value)}); ${why}. Kontroller beløpet.`,
+    evidence: spent.evidence,
+    field: 'spentAmount',
+  };
+  if (unused) {
+    const total = spent.value + unused.value;
+    if (Math.abs(total - granted.value) <= 2) return [];
+    // Unused money may rightly be small; it is doubted only as a year beside spent = granted, or huge.
+    const unusedWhy =
+      yearShaped(unused.value) && Math.abs(spent.value - granted.value) <= 1
+        ? 'det ligner et årstall, og forbrukt beløp er lik tildelt beløp'
+        : unused.value > HUGE_AMOUNT && implausibleAmount(unused.value, granted.value) !== null
+          ? 'det er over tusen ganger tildelt beløp'
+          : null;
+    const doubt = soleDoubt([
+      grantedDoubt(total, `forbrukt og ubrukt blir ${kr(total)}`),
+      spentDoubt,
+      {
+        why: unusedWhy,
+        message: (why) =>
+          `Ubrukte midler ${kr(unused.value)} ser ut til å være feillest; ${why}. Kontroller beløpet.`,
+        evidence: unused.evidence,
+        field: 'spentAmount',
+      },
+    ]);
+    return [
+      doubt
+        ? doubtFinding(doubt)
+        : finding(
+            'SUM_MISMATCH',
+            `Forbrukt ${kr(spent.value)} og ubrukte midler ${kr(unused.value)} blir ${kr(total)}, men tildelt beløp er ${kr(granted.value)}.`,
+            unused.evidence,
+            'spentAmount',
+          ),
+    ];
+  }
+  const margin = Math.max(2, Math.round(granted.value * OVERSPEND_SHARE));
+  if (spent.value - granted.value <= margin) return [];
+  const doubt = soleDoubt([grantedDoubt(spent.value, `forbrukt beløp er ${kr(spent.value)}`), spentDoubt]);
+  return [
+    doubt
+      ? doubtFinding(doubt)
+      : finding(
+          'SUM_MISMATCH',
+          `Forbrukt beløp ${kr(spent.value)} er høyere enn tildelt beløp ${kr(granted.value)}, og ubrukte midler er ikke oppgitt. Kontroller om forbruket tar med annen finansiering enn tilskuddet.`,
+          spent.evidence,
+          'spentAmount',
+        ),
+  ];
+}
 
 export { summariseBudget };
