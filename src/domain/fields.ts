@@ -122,6 +122,11 @@ export const FIELDS = {
       [String.raw`søknads(?:beløp|sum)(?:et|men)?|omsøkt(?:e)?(?: ${WORD_MONEY})?`, 1],
       [String.raw`(?:${WORD_MONEY} )?(?:som |det )?(?:søkes|søkjast|vert søkt|blir søkt)(?: om)?`, 1],
       [String.raw`søkt(?:e)? ${WORD_MONEY}|søkt om|søk(?:er|jer) om`, 1],
+      // Portal questions: "Hvor mye søker dere om?", "Kor mykje søkjer kommunen om i tilskot?"
+      [
+        String.raw`søk(?:er|jer) (?:dere|de|dykk|kommunen|vi|du|søkeren|søkjaren) om|(?:hvor mye|kor mykje) (?:.* )?søk\p{L}*`,
+        1,
+      ],
       [String.raw`(?:ønsket|ønskt) ${WORD_MONEY}`, 0.9],
       [
         String.raw`${WORD_MONEY} (?:fra|frå) (?:statsforvalter\p{L}*|helsedirektorat\p{L}*|bufdir|staten|ordningen|tilskuddsordningen)`,

@@ -67,7 +67,7 @@ function compile(spec: LabelSpec) {
  */
 export function labelQuality(spec: LabelSpec, folded: string): number | null {
   const { heads, veto } = compile(spec);
-  if (folded.length > 90 || veto?.test(folded)) return null;
+  if (folded.length > 120 || veto?.test(folded)) return null;
   let best: number | null = null;
   for (const [re, weight] of heads) {
     const m = re.exec(folded);

@@ -11,7 +11,8 @@ export const parseAmount = (raw: string): number | null => {
 };
 
 export const parsePositionValue = (raw: string): number | null => {
-  const p = parsePositions(raw);
+  // A note in brackets after the count ("3 (2 nye og 1 videreført)") explains it; the count stands.
+  const p = parsePositions(raw) ?? parsePositions(raw.replace(/\([^)]*\)/g, ' '));
   // More than 100 positions is a misread (a year, an amount), never a grant's staffing.
   return p !== null && p > 0 && p <= 100 ? p : null;
 };

@@ -46,9 +46,11 @@ const LEAD = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[-•*–]\s*|[a-zA-Z][.)]\s+)/u
 /** Does a text read as a label: a few words, no amount, no sentence? */
 export function isLabelText(text: string): boolean {
   const t = text.trim().replace(/[:\s]+$/, '');
-  if (t.length < 2 || t.length > 80 || !/\p{L}{2}/u.test(t)) return false;
-  if (t.split(/\s+/).length > 10) return false;
-  if (/[.!?]$/.test(t) && !/(?:nr|org|kr|ca|inkl|evt|pr)\.$/i.test(t)) return false;
+  // A portal form asks questions ("Hvor mye søker dere om i tilskudd?"): a question is a label too.
+  const question = t.endsWith('?');
+  if (t.length < 2 || t.length > (question ? 120 : 80) || !/\p{L}{2}/u.test(t)) return false;
+  if (t.split(/\s+/).length > (question ? 16 : 10)) return false;
+  if (/[.!]$/.test(t) && !/(?:nr|org|kr|ca|inkl|evt|pr)\.$/i.test(t)) return false;
   if (findMoney(t).length > 0) return false;
   if (CHECKBOX.test(t)) return false;
   // Digits only as years, dates, list numbers or short codes inside words ("Helse Nord RHF", "år 2").

@@ -46,6 +46,8 @@ const REQUESTED: string[] = [
   'Vi søker om et tilskudd på kr 900 000 for 2025.',
   'Søknadsbeløp\u00a0(kr):\u00a0900\u00a0000',
   'Omsøkt beløp: 900\u202f000',
+  'Hvor mye søker dere om i tilskudd?\n900 000',
+  'Kor mykje søkjer kommunen om?\nkr 900 000',
 ];
 
 const POSITIONS: string[] = [
@@ -70,6 +72,8 @@ const POSITIONS: string[] = [
   'Personalressurs: 2,5 årsverk',
   'Omsøkte stillingar (årsverk): 2,5',
   'Stillinger: 2 x 100 % og 1 x 50 %',
+  'Hvor mange årsverk søkes finansiert?\n2,5',
+  'Antall stillinger: 2,5 (1 ny og 1,5 videreført)',
 ];
 
 const YEAR: string[] = [
@@ -93,6 +97,7 @@ const YEAR: string[] = [
   'Søknad for tilskotsåret 2025',
   'Søknadsbeløp for 2025: kr 900 000',
   'Tilskuddsår (budsjettår): 2025',
+  'Hvilket år gjelder søknaden?\n2025',
 ];
 
 const DATE: string[] = [
@@ -143,6 +148,7 @@ const GRANTED: string[] = [
   'Sum tildelt: 900 000',
   'Tildelt tilskudd 2024\tkr 900 000',
   'Tilskotsbeløp: 900 000',
+  'Hvor mye ble tildelt?\n900 000',
 ];
 
 const SPENT: string[] = [
@@ -166,6 +172,7 @@ const SPENT: string[] = [
   'Samlet forbruk i 2024: 850 000',
   'Brukt: kr 850 000,-',
   'Sum brukte midlar: 850 000',
+  'Hvor mye av tilskuddet er brukt?\n850 000',
 ];
 
 const lines = (wording: string) => wording.split('\n');
