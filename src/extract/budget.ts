@@ -1,13 +1,16 @@
-import type { Extracted } from '../domain/evidence.ts';
+import type { Evidence, Extracted } from '../domain/evidence.ts';
 import type { BudgetCategory } from '../domain/record.ts';
-import { parseMoney } from '../normalise/money.ts';
-import { findMoney } from '../normalise/money.ts';
-import { budgetCategory, FINANCING, isSubtotal, TOTAL } from './budget-category.ts';
+import { findMoney, parseMoney } from '../normalise/money.ts';
+import { categoriseCost, FINANCING, isSubtotal, TOTAL, type CategoryDecision } from './budget-category.ts';
 import { cellEvidence, cellKey, lineEvidence, type SourceCell, type SourceDocument } from './source-text.ts';
 
 export interface BudgetItem extends Extracted<number> {
   category: BudgetCategory;
   label: string;
+  /** A description column's text beside the label ("Beskrivelse", "Merknad"), read for the category. */
+  description?: string;
+  /** The words that decided the category, for the reviewer. */
+  categoryCues?: string[];
 }
 
 export interface BudgetResult {
@@ -20,31 +23,214 @@ export interface BudgetResult {
   hasFinancing: boolean;
 }
 
-const GRANT_COLUMN =
-  /søkt|omsøkt|tilskudd|statsforvalter|hdir|helsedirektorat|bufdir|fra ordningen|fra staten/;
-const SPENT_COLUMN = /forbruk|regnskap|brukt|faktisk|benyttet|påløpt/;
-const OWN_COLUMN = /egen|kommunal|annen|andre|sum|total|budsjett(?!post)|avvik|differanse|merknad|kommentar/;
-const HEADER_LABEL =
-  /^(forbruk av|post|kostnad|kostnadstype|kostnader|utgift|utgifter|budsjettpost|art|beskrivelse|type|formål|tiltak|aktivitet)/;
-const HEADING =
-  /^(?:\d+[.)]?\s*)?(budsjett(?!s?år)|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|finansieringsplan|regnskap(?!s?år)|forbruk|økonomisk oversikt|budsjett og finansiering)/;
+/** A word-start boundary: JS `\b` does not know æ, ø and å. */
+const W = String.raw`(?<!\p{L})`;
+const words = (...alternatives: string[]) => new RegExp(`${W}(?:${alternatives.join('|')})`, 'u');
 
-/** Picks the amount column from header texts: the grant's (applications) or spending's (reports). */
-function chooseColumn(
-  headers: string[],
-  prefer: 'grant' | 'spent',
-): { index: number; basis: BudgetResult['basis'] } | null {
+/** Column headings that say which money column is which; matched from a word's start. */
+const GRANT_COLUMN = words(
+  'søkt',
+  'omsøkt',
+  'søknadsbeløp',
+  'søknadssum',
+  'tilskudd',
+  'tilskot',
+  'statsforvalt',
+  'fylkesmann',
+  'hdir',
+  'helsedirektorat',
+  'bufdir',
+  'fra ordningen',
+  'frå ordninga',
+  'fra staten',
+  'frå staten',
+);
+const SPENT_COLUMN = words(
+  'forbruk',
+  'regnskap(?!s?år)',
+  'rekneskap(?!s?år)',
+  'brukt',
+  'nytta',
+  'faktisk',
+  'benyttet',
+  'påløpt',
+  'påløpne',
+  'medgått',
+);
+/** Own funding, other funding, totals and differences: never the grant's column. */
+const OWN_COLUMN = words(
+  'egen',
+  'egne',
+  'eigen',
+  'eigne',
+  'eigedel',
+  'kommunal',
+  'annen',
+  'anna',
+  'andre',
+  'sum',
+  'total',
+  'samla',
+  'samlet',
+  'i alt',
+  'budsjett',
+  'avvik',
+  'differanse',
+  'merknad',
+  'kommentar',
+);
+const OTHER_FUNDS = words('egen', 'egne', 'eigen', 'eigne', 'andre', 'annen', 'anna');
+/** Headings of a money column with no more to say ("Beløp (kr)"). */
+const AMOUNT_HEADING = new RegExp(
+  String.raw`(?:${W}\p{L}*beløp|${W}(?:kr|kroner|nok|sum|totalt|budsjett\p{L}*)(?!\p{L}))`,
+  'u',
+);
+/** The first column's heading in a cost table. */
+const HEADER_LABEL = new RegExp(
+  String.raw`^(?:forbruk av|post|poster|postar|budsjettpost|kostnadspost|utgiftspost|kostnad(?:er|ar|sart|stype|sslag)?|utgift(?:er|ar|sart|stype)?|art|beskrivelse|type|formål|føremål|tiltak|aktivitet(?:er|ar)?|kategori|tekst|spesifikasjon|innhold|innhald|budsjettområde)(?!\p{L})`,
+  'u',
+);
+/** A table's section heading, above its column headings. */
+const HEADING = new RegExp(
+  String.raw`^(?:\d+[.)]?\s*)?(?:budsjett(?!s?år)|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|finansieringsplan|regnskap(?!s?år)|rekneskap(?!s?år)|forbruk|økonomisk oversikt|økonomisk oversyn|budsjett og finansiering)`,
+  'u',
+);
+
+interface ColumnChoice {
+  /** Index into the candidate list. */
+  index: number;
+  basis: BudgetResult['basis'];
+}
+
+/**
+ * Picks the amount column among the money columns by their headings: the grant's (applications) or
+ * the spending's (reports); else the first that is not own funding, a total or a difference; else
+ * the first. `sums` marks columns whose cells are the sum of the others' (a total by content).
+ */
+function chooseColumn(headings: string[], prefer: 'grant' | 'spent', sums: boolean[] = []): ColumnChoice {
   const order = prefer === 'spent' ? [SPENT_COLUMN, GRANT_COLUMN] : [GRANT_COLUMN, SPENT_COLUMN];
-  const first = headers.findIndex((h) => h !== '');
   for (const re of order) {
-    const index = headers.findIndex((h, i) => i > first && re.test(h) && !/egen|andre|annen/.test(h));
+    const index = headings.findIndex((h) => re.test(h) && !OTHER_FUNDS.test(h));
     if (index >= 0) return { index, basis: re === GRANT_COLUMN ? 'grant' : 'spent' };
   }
-  const plain = headers.findIndex(
-    (h, i) =>
-      i > first && /beløp|kr|kroner|budsjett|nok/.test(h) && !OWN_COLUMN.test(h.replace(/budsjett/, '')),
-  );
-  return plain >= 0 ? { index: plain, basis: 'unknown' } : null;
+  const plain = headings.findIndex((h, i) => !sums[i] && !OWN_COLUMN.test(h.replace(/budsjett\p{L}*/gu, '')));
+  if (plain >= 0) return { index: plain, basis: 'unknown' };
+  const notSum = headings.findIndex((_, i) => !sums[i]);
+  return { index: Math.max(0, notSum), basis: 'unknown' };
+}
+
+/** A cell's amount when it holds money: a number (not a percentage) or an amount written as text. */
+function cellAmount(c: SourceCell | undefined): number | null {
+  if (!c) return null;
+  if (typeof c.value === 'number') return c.text.includes('%') ? null : Math.round(c.value);
+  return typeof c.value === 'string' && isMoneyCell(c.text) ? parseMoney(c.text) : null;
+}
+
+/** Money as a budget writes it: three digits or more, not a year, not an organisation number. */
+function looksLikeMoney(c: SourceCell, amount: number): boolean {
+  const a = Math.abs(amount);
+  if (a < 100 || a >= 100_000_000) return false;
+  const marked = typeof c.value === 'string' && /kr|nok|,-/iu.test(c.text);
+  return marked || !(Number.isInteger(amount) && amount >= 1990 && amount <= 2100);
+}
+
+/** The row's label: its first cell with letters that is not an amount. */
+function labelCellOf(cells: SourceCell[]): SourceCell | undefined {
+  return cells.find((c) => typeof c.value === 'string' && /\p{L}/u.test(c.text) && cellAmount(c) === null);
+}
+
+interface SheetTable {
+  amountCol: number;
+  basis: BudgetResult['basis'];
+  /** The column headings' row, or null when the table has none. */
+  headerRow: number | null;
+  /** The category column (the first heading's), when the table has headings. */
+  categoryCol: number | null;
+}
+
+/**
+ * Finds a sheet's cost table by content: money columns are those whose cells, right of a row's
+ * label, mostly hold amounts of three digits or more (not years, not percentages). Headings only
+ * choose between several money columns, so a text column ("Beskrivelse") between the label and
+ * the amounts cannot be taken for the amounts.
+ */
+function findSheetTable(rows: Map<number, SourceCell[]>, prefer: 'grant' | 'spent'): SheetTable | null {
+  const money = new Map<number, number>();
+  const other = new Map<number, number>();
+  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  for (const r of rowNumbers) {
+    const cells = rows.get(r)!;
+    const label = labelCellOf(cells);
+    if (!label) continue;
+    for (const c of cells) {
+      if (c.col <= label.col) continue;
+      const amount = cellAmount(c);
+      if (amount === null) {
+        if (typeof c.value === 'number') other.set(c.col, (other.get(c.col) ?? 0) + 1); // a percentage
+        continue;
+      }
+      if (amount === 0) continue; // an empty own-funding cell says nothing
+      const into = looksLikeMoney(c, amount) ? money : other;
+      into.set(c.col, (into.get(c.col) ?? 0) + 1);
+    }
+  }
+  const candidates = [...money.keys()]
+    .filter((col) => money.get(col)! >= (other.get(col) ?? 0))
+    .sort((a, b) => a - b);
+  if (candidates.length === 0) return null;
+
+  const hasMoney = (r: number) =>
+    rows.get(r)!.some((c) => candidates.includes(c.col) && cellAmount(c) !== null);
+  const isHeader = (r: number) => {
+    const cells = rows.get(r)!;
+    if (cells.some((c) => typeof c.value === 'number' || cellAmount(c) !== null)) return false;
+    const first = labelCellOf(cells);
+    const inMoneyColumn = cells.filter((c) => candidates.includes(c.col));
+    return (
+      inMoneyColumn.length > 0 &&
+      ((first !== undefined && HEADER_LABEL.test(first.folded)) ||
+        inMoneyColumn.some(
+          (c) => AMOUNT_HEADING.test(c.folded) || GRANT_COLUMN.test(c.folded) || SPENT_COLUMN.test(c.folded),
+        ))
+    );
+  };
+  const headerRow =
+    rowNumbers.find((r, i) => isHeader(r) && rowNumbers.slice(i + 1, i + 4).some(hasMoney)) ?? null;
+
+  const headings = candidates.map(() => '');
+  let categoryCol: number | null = null;
+  if (headerRow !== null) {
+    // Headings may take two rows: a spanning "Finansiering" above "Søkt | Kommunal andel | Totalt".
+    const above = rows.get(headerRow - 1) ?? [];
+    const header = rows.get(headerRow)!;
+    categoryCol = labelCellOf(header)?.col ?? null;
+    const spanning = above.every(
+      (c) => typeof c.value === 'string' && (categoryCol === null || c.col > categoryCol),
+    );
+    for (const [i, col] of candidates.entries()) {
+      const parts = [...(spanning ? above : []), ...header].filter((c) => c.col === col).map((c) => c.folded);
+      headings[i] = parts.join(' ');
+    }
+  }
+  const chosen = chooseColumn(headings, prefer, sumColumns(rows, candidates));
+  return { amountCol: candidates[chosen.index]!, basis: chosen.basis, headerRow, categoryCol };
+}
+
+/** Columns whose amounts are, row by row, the sum of the other money columns': totals by content. */
+function sumColumns(rows: Map<number, SourceCell[]>, candidates: number[]): boolean[] {
+  if (candidates.length < 3) return candidates.map(() => false);
+  return candidates.map((col) => {
+    let checked = 0;
+    for (const cells of rows.values()) {
+      const at = (k: number) => cellAmount(cells.find((c) => c.col === k));
+      const own = at(col);
+      if (own === null || own === 0) continue;
+      const rest = candidates.filter((k) => k !== col).reduce((sum, k) => sum + (at(k) ?? 0), 0);
+      if (rest !== own) return false;
+      checked++;
+    }
+    return checked >= 2;
+  });
 }
 
 /** Budget from the spreadsheets of a document, if any sheet holds a cost table. */
@@ -52,52 +238,51 @@ export function budgetFromSheets(doc: SourceDocument, prefer: 'grant' | 'spent')
   for (const sheet of doc.sheets) {
     const rows = new Map<number, SourceCell[]>();
     for (const c of sheet.cells) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+    for (const cells of rows.values()) cells.sort((a, b) => a.col - b.col);
     const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
-
-    // A header row names the columns; without one, each label is followed by one amount.
-    let amountCol: number | null = null;
-    let basis: BudgetResult['basis'] = 'unknown';
-    let startRow = rowNumbers[0] ?? 1;
-    for (const r of rowNumbers) {
-      const cells = rows.get(r)!.sort((a, b) => a.col - b.col);
-      if (!cells.some((c) => HEADER_LABEL.test(c.folded)) || cells.some((c) => typeof c.value === 'number'))
-        continue;
-      const headers: string[] = [];
-      for (const c of cells) headers[c.col] = c.folded;
-      const dense = Array.from({ length: headers.length }, (_, i) => headers[i] ?? '');
-      const chosen = chooseColumn(dense, prefer);
-      if (chosen) {
-        amountCol = chosen.index;
-        basis = chosen.basis;
-        startRow = r + 1;
-        break;
-      }
-    }
+    const table = findSheetTable(rows, prefer);
+    if (!table) continue;
+    const { amountCol, basis, headerRow, categoryCol } = table;
+    const startRow = headerRow !== null ? headerRow + 1 : (rowNumbers[0] ?? 1);
 
     const items: BudgetItem[] = [];
     let statedTotal: Extracted<number> | null = null;
     let hasFinancing = false;
+    // A category written once for several rows (a merged cell) labels the rows below it.
+    let category: SourceCell | null = null;
     const titled = sheet.cells.some(
-      (c) => c.row <= 3 && /budsjett|kostnad|utgift|forbruk|regnskap/.test(c.folded),
+      (c) => c.row <= 3 && /budsjett|kostnad|utgift|forbruk|regnskap|rekneskap/u.test(c.folded),
     );
     for (const r of rowNumbers) {
       if (r < startRow) continue;
-      const cells = rows.get(r)!.sort((a, b) => a.col - b.col);
-      const labelCell = cells.find((c) => typeof c.value === 'string' && /\p{L}/u.test(c.text));
-      if (!labelCell) continue;
-      const amountCell =
-        amountCol !== null
-          ? sheet.grid.get(cellKey(r, amountCol))
-          : cells.find(
-              (c) => c.col > labelCell.col && (typeof c.value === 'number' || parseMoney(c.text) !== null),
-            );
-      if (!amountCell) continue;
-      const amount =
-        typeof amountCell.value === 'number' ? Math.round(amountCell.value) : parseMoney(amountCell.text);
-      if (amount === null) continue;
+      const cells = rows.get(r)!;
+      const first = labelCellOf(cells.filter((c) => c.col < amountCol));
+      if (!first) continue;
+      if (categoryCol !== null && first.col === categoryCol) category = first;
+      const inherited =
+        categoryCol !== null &&
+        first.col > categoryCol &&
+        category !== null &&
+        !TOTAL.test(first.folded) &&
+        !FINANCING.test(first.folded);
+      const labelCell = inherited ? category! : first;
+      const amountCell = sheet.grid.get(cellKey(r, amountCol));
+      const amount = cellAmount(amountCell);
+      if (amount === null || !amountCell) continue;
       const label = labelCell.folded;
-      const evidence = cellEvidence(labelCell, amountCell);
+      const described = cells.filter(
+        (c) =>
+          c.col > labelCell.col &&
+          c.col < amountCol &&
+          typeof c.value === 'string' &&
+          /\p{L}/u.test(c.text) &&
+          cellAmount(c) === null,
+      );
+      const description = described.map((c) => c.text.trim()).join(' – ') || undefined;
+      const shown = description ? `${labelCell.text} – ${description}` : labelCell.text;
+      const evidence = { ...cellEvidence(labelCell, amountCell), text: `${shown}: ${amountCell.text}` };
       if (TOTAL.test(label)) {
+        category = null;
         if (!isSubtotal(label) && statedTotal === null && items.length > 0)
           statedTotal = { value: amount, evidence, confidence: null };
         continue;
@@ -108,28 +293,42 @@ export function budgetFromSheets(doc: SourceDocument, prefer: 'grant' | 'spent')
       }
       if (statedTotal !== null) continue; // rows after the total are financing or notes
       if (!isCostLabel(label, amount)) continue;
+      const decision = categoriseCost(description ? `${labelCell.text} – ${description}` : labelCell.text);
       // Without column headings, only rows that name a cost count: a form sheet lists other numbers too.
-      if (amountCol === null && budgetCategory(label) === 'annet' && !titled) continue;
-      items.push({
-        value: amount,
-        evidence,
-        confidence: null,
-        category: budgetCategory(label),
-        label: labelCell.text,
-      });
+      if (headerRow === null && decision.category === 'annet' && !titled) continue;
+      items.push(item(amount, evidence, null, labelCell.text, description, decision));
     }
     if (items.length > 0) return { items, statedTotal, basis, hasFinancing };
   }
   return null;
 }
 
+function item(
+  value: number,
+  evidence: Evidence,
+  confidence: number | null,
+  label: string,
+  description: string | undefined,
+  decision: CategoryDecision,
+): BudgetItem {
+  return {
+    value,
+    evidence,
+    confidence,
+    category: decision.category,
+    label,
+    ...(description ? { description } : {}),
+    categoryCues: decision.cues[decision.category] ?? [],
+  };
+}
+
 /** A cost line's label names a cost, not a date, a field of the form or a year. */
 function isCostLabel(label: string, amount: number): boolean {
   if (amount >= 100_000_000) return false; // a nine-digit organisation number, not a grant budget
   // "Rapporteringsår 2022" is a year beside its label, not a cost.
-  if (/år\b|\bår|periode|dato/u.test(label) && amount >= 1990 && amount <= 2100) return false;
+  if (/(?:år|periode|dato)(?!\p{L})/u.test(label) && amount >= 1990 && amount <= 2100) return false;
   if (
-    /^(dato|org|kommune|søker|kontakt|telefon|e-?post|samarbeid|partner|medsøker|år\b|periode|tilskudds?(?:år|periode)|prosjekt(navn)?\b|navn|adresse|konto|stilling(?:er)? i|antall|type|driftsår|fase)/.test(
+    /^(?:dato|org|kommune|søker|søkjar|kontakt|telefon|e-?post|samarbeid|partner|medsøker|medsøkjar|år(?!\p{L})|periode|tilskudds?(?:år|periode)|tilskots?(?:år|periode)|prosjekt(?:navn|namn)?(?!\p{L})|navn|namn|adresse|konto|stilling(?:er|ar)? i(?!\p{L})|antall|tal på|type|driftsår|fase)/u.test(
       label,
     )
   )
@@ -144,19 +343,18 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
     const head = lines[start]!;
     if (!(HEADING.test(head.folded) && head.folded.length < 70) && !isHeaderLine(head.folded)) continue;
 
-    let columns: { index: number; basis: BudgetResult['basis'] } | null = null;
+    let columns: LineColumns | null = null;
     const items: BudgetItem[] = [];
     let statedTotal: Extracted<number> | null = null;
     let hasFinancing = false;
     let gap = 0;
     for (let i = start; i < lines.length && gap <= 3; i++) {
       const line = lines[i]!;
-      const segments = line.folded.split('\t');
-      if (isHeaderLine(line.folded) && segments.length > 1) {
-        columns = chooseColumn(segments, prefer);
+      if (isHeaderLine(line.folded)) {
+        columns = lineColumns(line.folded, prefer);
         continue;
       }
-      const parsed = amountOfLine(line.text, columns?.index ?? null);
+      const parsed = amountOfLine(line.text, columns);
       if (!parsed) {
         if (i > start) gap++;
         continue;
@@ -175,13 +373,17 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
         continue;
       }
       if (!isCostLabel(label, parsed.amount)) continue;
-      items.push({
-        value: parsed.amount,
-        evidence: lineEvidence(line),
-        confidence: line.confidence,
-        category: budgetCategory(label),
-        label: parsed.label,
-      });
+      const text = parsed.description ? `${parsed.label} – ${parsed.description}` : parsed.label;
+      items.push(
+        item(
+          parsed.amount,
+          lineEvidence(line),
+          line.confidence,
+          parsed.label,
+          parsed.description,
+          categoriseCost(text),
+        ),
+      );
     }
     if (items.length >= 1 && (statedTotal || columns || items.length >= 2)) {
       return { items, statedTotal, basis: columns?.basis ?? 'unknown', hasFinancing };
@@ -190,27 +392,89 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
   return null;
 }
 
+/** Words that head a money column, for telling a heading line from a data line. */
+const MONEY_HEADING = new RegExp(
+  `${AMOUNT_HEADING.source}|${GRANT_COLUMN.source}|${SPENT_COLUMN.source}|${W}(?:egenandel|eigendel|egenfinansiering|eigenfinansiering)`,
+  'u',
+);
+/** Headings of text columns beside the label: descriptions and remarks, never amounts. */
+const TEXT_HEADING = words(
+  'beskrivelse',
+  'skildring',
+  'merknad',
+  'kommentar',
+  'forklaring',
+  'spesifikasjon',
+  'spesifisering',
+  'tekst',
+  'innhold',
+  'innhald',
+  'detaljer',
+  'notat',
+  'omtale',
+  'utdyping',
+  'grunngiving',
+  'begrunnelse',
+);
+
 function isHeaderLine(folded: string): boolean {
   const segments = folded.split('\t');
-  // Column headings hold words only; a row with an amount is data, even if it reads "Aktiviteter".
+  // Column headings hold words ("Budsjett 2025" too); a row with an amount is data, even if it
+  // reads "Aktiviteter".
   return (
     segments.length > 1 &&
-    !/\d/.test(segments.slice(1).join(' ')) &&
+    !segments.slice(1).some(isMoneyCell) &&
     HEADER_LABEL.test(segments[0]!) &&
-    segments.slice(1).some((s) => /søkt|beløp|kr|budsjett|forbruk|regnskap|tilskudd|sum/.test(s))
+    segments.slice(1).some((s) => MONEY_HEADING.test(s) && !TEXT_HEADING.test(s))
   );
 }
 
-/** "Lønn koordinator\t600 000\t200 000" → label and the amount of the chosen column (or the first). */
-function amountOfLine(text: string, column: number | null): { label: string; amount: number } | null {
+interface LineColumns {
+  /** How many money columns the headings name, and which of them is the amount. */
+  count: number;
+  pick: number;
+  basis: BudgetResult['basis'];
+}
+
+/** The money columns of a heading line: every heading after the first that is not a text column's. */
+function lineColumns(folded: string, prefer: 'grant' | 'spent'): LineColumns {
+  const money = folded
+    .split('\t')
+    .slice(1)
+    .filter((s) => !TEXT_HEADING.test(s) || MONEY_HEADING.test(s.replace(TEXT_HEADING, '')));
+  const chosen = chooseColumn(money, prefer);
+  return { count: money.length, pick: chosen.index, basis: chosen.basis };
+}
+
+/**
+ * "Lønn koordinator\t600 000\t200 000" → label and the amount of the chosen column (or the first).
+ * Columns are told apart by content: the amounts are the cells that hold money, and text cells
+ * between the label and the first amount are its description. A PDF's text line drops empty
+ * cells, so when a line has fewer amounts than the headings name, they are read from the left.
+ */
+function amountOfLine(
+  text: string,
+  columns: LineColumns | null,
+): { label: string; amount: number; description?: string } | null {
   const segments = text.split('\t');
   if (segments.length > 1) {
     const label = segments[0]!.replace(/[:\s]+$/, '');
     if (!/\p{L}/u.test(label)) return null;
-    const pick =
-      column !== null && column < segments.length ? segments[column]! : segments.slice(1).find(isMoneyCell);
-    const amount = pick !== undefined && isMoneyCell(pick) ? parseMoney(pick) : null;
-    return amount !== null ? { label, amount } : null;
+    const rest = segments.slice(1);
+    const firstMoney = rest.findIndex(isMoneyCell);
+    if (firstMoney < 0) return null;
+    const amounts = rest.filter(isMoneyCell);
+    const at =
+      columns && amounts.length === columns.count
+        ? columns.pick
+        : Math.min(columns?.pick ?? 0, amounts.length - 1);
+    const amount = parseMoney(amounts[at]!);
+    if (amount === null) return null;
+    const description = rest
+      .slice(0, firstMoney)
+      .filter((s) => /\p{L}/u.test(s))
+      .join(' – ');
+    return description ? { label, amount, description } : { label, amount };
   }
   const hits = findMoney(text);
   const last = hits[hits.length - 1];
@@ -218,16 +482,17 @@ function amountOfLine(text: string, column: number | null): { label: string; amo
   const label = text
     .slice(0, last.start)
     .replace(/[:\s.–-]+$/, '')
-    .replace(/\bkr\.?$/i, '')
+    .replace(/(?<!\p{L})kr\.?$/iu, '')
     .trim();
   return /\p{L}{3}/u.test(label) ? { label, amount: last.amount } : null;
 }
 
 /** A table cell that holds an amount: currency or at least three digits, never "2. år" or "400 %". */
 function isMoneyCell(text: string): boolean {
-  if (/%|\bår\b|stilling|årsverk/i.test(text)) return false;
+  if (/%|(?<!\p{L})år(?!\p{L})|stilling|årsverk/iu.test(text)) return false;
   // "Helse Nord HF (org.nr. 953" is a name with a number in it, not an amount.
-  if (/\p{L}{2,}/u.test(text.replace(/\b(?:kr|kroner|nok|mill|millioner)\b\.?/giu, ''))) return false;
+  if (/\p{L}{2,}/u.test(text.replace(/(?<!\p{L})(?:kr|kroner|nok|mill|millioner)(?!\p{L})\.?/giu, '')))
+    return false;
   return parseMoney(text) !== null && (/kr|nok|,-/i.test(text) || (text.match(/\d/g) ?? []).length >= 3);
 }
 

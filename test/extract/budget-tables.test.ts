@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { budgetFromLines, budgetFromSheets, summariseBudget } from '../../src/extract/budget.ts';
+import { extractSubmission } from '../../src/extract/extract-submission.ts';
+import { toSourceDocument } from '../../src/extract/source-text.ts';
+import type { ReadDocument } from '../../src/domain/document.ts';
+import { register, schemes } from '../support/rule-fixtures.ts';
+import { sheetDocument, textDocument } from '../support/text-document.ts';
+
+const fromSheet = (rows: Array<Array<string | number | null>>, prefer: 'grant' | 'spent' = 'grant') =>
+  budgetFromSheets(toSourceDocument(sheetDocument('budsjett.xlsx', 'Budsjett', rows), 0), prefer);
+const fromText = (text: string, prefer: 'grant' | 'spent' = 'grant') =>
+  budgetFromLines(toSourceDocument(textDocument('soknad.pdf', text), 0), prefer);
+const lines = (b: ReturnType<typeof fromText>) => b?.items.map((i) => [i.label, i.category, i.value]);
+
+/** A percentage cell as the xlsx reader gives it: the fraction, shown with a percent sign. */
+function withPercent(doc: ReadDocument, ref: string): ReadDocument {
+  for (const c of doc.sheets[0]!.cells) if (c.ref === ref) c.text = `${Number(c.value) * 100}%`;
+  return doc;
+}
+
+describe('a sheet with a description column between category and amount', () => {
+  const budget = fromSheet([
+    ['Budsjett 2025'],
+    [],
+    ['Kategori', 'Beskrivelse', 'Søkt tilskudd', 'Egenandel', 'Sum'],
+    ['Lønn', 'Koordinator 100 % stilling', 600_000, 200_000, 800_000],
+    ['Drift', 'Kjøp av møbler til møteplassen', 80_000, 0, 80_000],
+    ['Investering', 'Ombygging av lokaler', 150_000, 50_000, 200_000],
+    ['Administrasjon', 'Administrasjonskostnader 5 %', 30_000, 0, 30_000],
+    ['Sum', null, 860_000, 250_000, 1_110_000],
+  ]);
+
+  it('takes the applied-for column, not the description ("Beskrivelse" holds "kr")', () => {
+    expect(lines(budget)).toEqual([
+      ['Lønn', 'lønn', 600_000],
+      ['Drift', 'inventar', 80_000],
+      ['Investering', 'investering', 150_000],
+      ['Administrasjon', 'administrasjon', 30_000],
+    ]);
+    expect(budget?.basis).toBe('grant');
+    expect(budget?.statedTotal?.value).toBe(860_000);
+  });
+
+  it('keeps the description and cites the amount cell with both texts', () => {
+    const furniture = budget!.items[1]!;
+    expect(furniture.description).toBe('Kjøp av møbler til møteplassen');
+    expect(furniture.categoryCues).toEqual(['kjøp', 'møbler']);
+    expect(furniture.evidence).toMatchObject({
+      sheet: 'Budsjett',
+      cell: 'C5',
+      text: 'Drift – Kjøp av møbler til møteplassen: 80000',
+    });
+  });
+});
+
+describe('sheet amount columns chosen by content', () => {
+  it('passes over a year column and a percentage column', () => {
+    const doc = sheetDocument('b.xlsx', 'Ark1', [
+      ['Post', 'År', 'Stillingsandel', 'Beløp'],
+      ['Lønn miljøterapeut', 2025, 0.8, 480_000],
+      ['Lønn erfaringskonsulent', 2025, 0.5, 300_000],
+      ['Kurs', 2025, null, 40_000],
+    ]);
+    withPercent(doc, 'C2');
+    withPercent(doc, 'C3');
+    const b = budgetFromSheets(toSourceDocument(doc, 0), 'grant');
+    expect(b?.items.map((i) => i.value)).toEqual([480_000, 300_000, 40_000]);
+  });
+
+  it('reads a report by its spending column, with a remark column between', () => {
+    const b = fromSheet(
+      [
+        ['Rekneskap 2024'],
+        ['Kostnadsart', 'Merknad', 'Budsjett', 'Rekneskap', 'Avvik'],
+        ['Løn', 'Koordinator 100 %', 500_000, 480_000, 20_000],
+        ['Husleige', 'Lokale i sentrum', 100_000, 95_000, 5_000],
+        ['Sum', null, 600_000, 575_000, 25_000],
+      ],
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['Løn', 'lønn', 480_000],
+      ['Husleige', 'drift', 95_000],
+    ]);
+    expect(b?.basis).toBe('spent');
+    expect(b?.statedTotal?.value).toBe(575_000);
+  });
+
+  it('takes the nynorsk grant column over own funding', () => {
+    const b = fromSheet([
+      ['Post', 'Skildring', 'Eigenfinansiering', 'Tilskot frå Statsforvaltaren', 'Totalt'],
+      ['Løn', 'Løn til koordinator', 200_000, 500_000, 700_000],
+      ['Utstyr', 'Innkjøp av datautstyr', 0, 40_000, 40_000],
+      ['Totalt', null, 200_000, 540_000, 740_000],
+    ]);
+    expect(lines(b)).toEqual([
+      ['Løn', 'lønn', 500_000],
+      ['Utstyr', 'inventar', 40_000],
+    ]);
+    expect(b?.basis).toBe('grant');
+  });
+
+  it('finds the columns without any headings', () => {
+    const b = fromSheet([
+      ['Lønn', 'Miljøterapeut 100 %', '600 000 kr'],
+      ['Drift', 'Leie av bil', '60 000 kr'],
+      ['Sum', null, '660 000 kr'],
+    ]);
+    expect(lines(b)).toEqual([
+      ['Lønn', 'lønn', 600_000],
+      ['Drift', 'drift', 60_000],
+    ]);
+    expect(b?.statedTotal?.value).toBe(660_000);
+  });
+
+  it('labels rows under a category written once (a merged cell)', () => {
+    const b = fromSheet([
+      ['Post', 'Beskrivelse', 'Beløp'],
+      ['Lønn', 'Koordinator', 500_000],
+      [null, 'Miljøarbeider', 300_000],
+      ['Inventar', 'Møbler', 50_000],
+      [null, 'PC-er', 30_000],
+      [null, 'Sum', 880_000],
+    ]);
+    expect(b?.items.map((i) => [i.label, i.description, i.category, i.value])).toEqual([
+      ['Lønn', 'Koordinator', 'lønn', 500_000],
+      ['Lønn', 'Miljøarbeider', 'lønn', 300_000],
+      ['Inventar', 'Møbler', 'inventar', 50_000],
+      ['Inventar', 'PC-er', 'inventar', 30_000],
+    ]);
+    expect(b?.statedTotal?.value).toBe(880_000);
+  });
+
+  it('skips the form fields above a two-row heading', () => {
+    const b = fromSheet([
+      ['BUDSJETT'],
+      ['Kommune:', 'Alta kommune'],
+      ['Org.nr.:', '944 588 132'],
+      ['Tilskuddsår:', '2023'],
+      [],
+      [null, 'Finansiering'],
+      ['Kostnadspost', 'Kommunal andel', 'Søkt fra Statsforvalteren', 'Totalt'],
+      ['Lønn ruskonsulent', 290_000, 330_000, 620_000],
+      ['Sum', 290_000, 330_000, 620_000],
+    ]);
+    expect(lines(b)).toEqual([['Lønn ruskonsulent', 'lønn', 330_000]]);
+    expect(b?.basis).toBe('grant');
+  });
+});
+
+describe('a PDF text table with a description column', () => {
+  it('reads the amounts right of the description ("Beskrivelse" holds "kr")', () => {
+    const b = fromText(
+      [
+        'Budsjett',
+        'Post\tBeskrivelse\tBeløp',
+        'Lønn\tKoordinator 100 % stilling\tkr 600 000',
+        'Drift\tLeie av lokaler\tkr 120 000',
+        'Utstyr\tPC-er og mobiltelefoner\tkr 60 000',
+        'Sum\tkr 780 000',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['Lønn', 'lønn', 600_000],
+      ['Drift', 'drift', 120_000],
+      ['Utstyr', 'inventar', 60_000],
+    ]);
+    expect(b?.items[2]?.description).toBe('PC-er og mobiltelefoner');
+    expect(b?.items[2]?.evidence.text).toBe('Utstyr\tPC-er og mobiltelefoner\tkr 60 000');
+    expect(b?.statedTotal?.value).toBe(780_000);
+  });
+
+  it('classifies by the description when the label is generic', () => {
+    const b = fromText(
+      [
+        'Budsjett for omsøkte midler',
+        'Kategori\tForklaring\tSøkt\tEgenandel\tSum',
+        'Lønn\tLønn til prosjektkoordinator inkl. sosiale kostnader\t500 000\t100 000\t600 000',
+        'Drift\tOmbygging av lokaler\t150 000\t50 000\t200 000',
+        'Andre kostnader\tInformasjonsbrosjyre til innbyggerne\t20 000\t0\t20 000',
+        'Sum\t670 000\t150 000\t820 000',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['Lønn', 'lønn', 500_000],
+      ['Drift', 'investering', 150_000],
+      ['Andre kostnader', 'drift', 20_000],
+    ]);
+    expect(b?.basis).toBe('grant');
+    expect(b?.statedTotal?.value).toBe(670_000);
+  });
+
+  it('reads a nynorsk report by the spending column when a remark cell is empty', () => {
+    const b = fromText(
+      [
+        'Rekneskap',
+        'Kostnadsart\tMerknad\tBudsjett\tRekneskap',
+        'Løn\tKoordinator\t500 000\t480 000',
+        'Husleige\t100 000\t95 000',
+        'Kurs og opplæring\tFagdagar\t40 000\t30 000',
+        'Sum\t640 000\t605 000',
+      ].join('\n'),
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['Løn', 'lønn', 480_000],
+      ['Husleige', 'drift', 95_000],
+      ['Kurs og opplæring', 'drift', 30_000],
+    ]);
+    expect(b?.basis).toBe('spent');
+    expect(b?.statedTotal?.value).toBe(605_000);
+  });
+
+  it('takes "Tilskot frå Statsforvaltaren" over own funding, headings with years included', () => {
+    const b = fromText(
+      [
+        'Budsjett 2025',
+        'Post\tEigenfinansiering 2025\tTilskot frå Statsforvaltaren 2025',
+        'Løn til koordinator\t200 000\t500 000',
+        'Møblar\t0\t30 000',
+        'Sum\t200 000\t530 000',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['Løn til koordinator', 'lønn', 500_000],
+      ['Møblar', 'inventar', 30_000],
+    ]);
+  });
+
+  it('does not end a table at a subtotal that names a category', () => {
+    const b = fromText(
+      [
+        'Budsjett',
+        'Post\tBeløp',
+        'Lønn koordinator\tkr 500 000',
+        'Sum lønnskostnader\tkr 500 000',
+        'Husleie\tkr 100 000',
+        'Sum driftskostnader\tkr 100 000',
+        'Sum totalt\tkr 600 000',
+      ].join('\n'),
+    );
+    expect(summariseBudget(b!.items)).toEqual([
+      { category: 'lønn', amount: 500_000 },
+      { category: 'drift', amount: 100_000 },
+    ]);
+    expect(b?.statedTotal?.value).toBe(600_000);
+  });
+});
+
+describe('an application with a described budget attachment', () => {
+  it('finds the ineligible costs hidden under generic labels', () => {
+    const application = textDocument(
+      'soknad.pdf',
+      'Søknad om tilskot til kommunalt rusarbeid 2025\nSøkjar: Bodø kommune\nSøknadsbeløp: 760 000',
+    );
+    const sheet = sheetDocument('budsjett.xlsx', 'Budsjett', [
+      ['Budsjett 2025'],
+      ['Kategori', 'Beskrivelse', 'Beløp (kr)'],
+      ['Lønn', 'Miljøterapeut 100 % stilling', 600_000],
+      ['Drift', 'Kjøp av møbler og datautstyr', 90_000],
+      ['Drift', 'Kurs for tilsette', 70_000],
+      ['Sum', null, 760_000],
+    ]);
+    const f = extractSubmission([application, sheet], { schemes, register });
+    expect(f.budget?.items.map((i) => [i.category, i.value])).toEqual([
+      ['lønn', 600_000],
+      ['inventar', 90_000],
+      ['drift', 70_000],
+    ]);
+  });
+});
