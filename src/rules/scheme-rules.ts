@@ -436,9 +436,9 @@ const daysBetween = (a: string, b: string) => Math.abs(Date.parse(day(a)) - Date
 
 /**
  * LATE_SUBMISSION when the sending date is after the deadline of the scheme year. It never goes
- * quiet: when the deadline cannot be checked (no date, no deadline for the year, year unknown and
- * no deadline near the date) it says so in an info MISSING_FIELD; it never raises LATE_SUBMISSION
- * on a submission that may be on time.
+ * quiet on a missing value: when the submission's date or year is missing and the deadline cannot
+ * be checked, it says so in an info MISSING_FIELD; it never raises LATE_SUBMISSION on a submission
+ * that may be on time. A scheme year without a deadline in its file is not checked.
  */
 export const lateSubmission: Rule = ({ fields, scheme }) => {
   const kind = fields.kind;
@@ -451,23 +451,11 @@ export const lateSubmission: Rule = ({ fields, scheme }) => {
   const yearWord = report ? 'rapporteringsåret' : 'tilskuddsåret';
   const all = knownDeadlines(scheme, kind, sent?.value ?? null);
   const doc = report ? 'rapporten' : 'søknaden';
-  const dated = sent ? ` Innsendingen er datert ${norwegianDate(sent.value)}.` : '';
 
   const anyDeadline = all.length > 0 || (report && scheme.reportDeadlineFollowingYear !== undefined);
-  if (!anyDeadline || (year !== undefined && !deadlineOf(scheme, kind, year))) {
-    const unknown =
-      year !== undefined
-        ? `${theDeadline} for ${year} er ikke kjent for denne ordningen`
-        : `Ordningen har ingen kjent ${deadlineWord}`;
-    const noDate = sent ? '' : ' Dato for innsending er heller ikke funnet.';
-    return [
-      checkNotMade(
-        `${unknown}, så det er ikke kontrollert om ${doc} kom i tide.${noDate}${dated}`,
-        sent?.evidence ?? null,
-        'deadline',
-      ),
-    ];
-  }
+  // A scheme file without a deadline for the year is a gap in the scheme's data, not in the
+  // submission: a note on every such case would only teach reviewers to skip notes.
+  if (!anyDeadline || (year !== undefined && !deadlineOf(scheme, kind, year))) return [];
 
   if (year !== undefined) {
     const deadline = deadlineOf(scheme, kind, year)!;

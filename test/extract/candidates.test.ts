@@ -16,8 +16,8 @@ import { register, schemes } from '../support/rule-fixtures.ts';
 import { textDocument } from '../support/text-document.ts';
 
 const ev = (text: string) => ({ path: 'a.pdf', page: 1, text });
-const quality = (field: keyof typeof FIELDS, label: string) =>
-  labelQuality(FIELDS[field], foldLabel(label).folded);
+type HeadField = 'year' | 'requestedAmount' | 'grantedAmount' | 'spentAmount' | 'positions' | 'submittedDate';
+const quality = (field: HeadField, label: string) => labelQuality(FIELDS[field], foldLabel(label).folded);
 
 describe('labels by head noun', () => {
   it('accepts words before the noun and qualifiers after it', () => {

@@ -30,9 +30,8 @@ describe('the rules on a clean application', () => {
     const f = fields({ scheme: rus, priority: null, grantYear: null, submittedDate: v('2025-02-20') });
     expect(runRules(context(f))).toEqual([]);
   });
-  it('only note, without queueing the case, that a scheme with no known deadline was not checked for one', () => {
-    expect(codes(runRules(context(fields())))).toEqual(['MISSING_FIELD:deadline']);
-    expect(runRules(context(fields()))[0]!.severity).toBe('info');
+  it('raise nothing where the scheme file lists no deadline (a gap in the scheme, not the case)', () => {
+    expect(runRules(context(fields()))).toEqual([]);
   });
 });
 
@@ -218,12 +217,10 @@ describe('LATE_SUBMISSION', () => {
     expect(codes(lateSubmission(context(f('2024-03-02'))))).toEqual(['LATE_SUBMISSION:submittedDate']);
     expect(lateSubmission(context(f('2024-02-28')))).toEqual([]);
   });
-  it('notes, as info, that a year without a known deadline was not checked', () => {
-    const out = lateSubmission(
-      context(fields({ scheme: rus, year: v(2024), submittedDate: v('2024-12-01') })),
-    );
-    expect(codes(out)).toEqual(['MISSING_FIELD:deadline']);
-    expect(out[0]!.severity).toBe('info');
+  it('says nothing for a year the scheme file lists no deadline for', () => {
+    expect(
+      lateSubmission(context(fields({ scheme: rus, year: v(2024), submittedDate: v('2024-12-01') }))),
+    ).toEqual([]);
   });
 });
 
