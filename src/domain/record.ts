@@ -80,4 +80,14 @@ export interface SubmissionRecord {
   documents: DocumentSummary[];
   findings: Finding[];
   status: 'accepted' | 'needs-review';
+  /** Fields where two strong readings disagree (beyond CONTRACT.md): the chosen value, the other, where each stands. */
+  doubts?: FieldDoubtSummary[];
+}
+
+export interface FieldDoubtSummary {
+  field: string;
+  chosen: string | number;
+  other: string | number;
+  /** The text each reading was taken from, chosen first. */
+  evidence: string[];
 }

@@ -50,6 +50,13 @@ export function buildRecord(
     findings,
     status: needsReview ? 'needs-review' : 'accepted',
     submittedDate: fields.submittedDate?.value ?? null,
+    // Two strong readings of a field that disagree: the record holds the chosen one; both are here.
+    doubts: (fields.doubts ?? []).map((d) => ({
+      field: d.field,
+      chosen: d.chosen.value,
+      other: d.other.value,
+      evidence: [d.chosen.evidence.text, d.other.evidence.text],
+    })),
   };
 }
 

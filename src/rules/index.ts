@@ -1,4 +1,5 @@
 import type { Finding } from '../domain/record.ts';
+import { conflictingAmounts } from './doubt-rules.ts';
 import { duplicateDocument, lowConfidence, unreadableDocument } from './document-rules.ts';
 import type { Rule, RuleContext } from './rule-context.ts';
 import {
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ineligibleCost,
   lateSubmission,
   sumMismatch,
+  conflictingAmounts,
   lowConfidence,
 ];
 

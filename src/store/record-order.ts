@@ -21,6 +21,7 @@ const ORDER: Record<string, readonly string[]> = {
     'findings',
     'status',
     'submittedDate',
+    'doubts',
   ],
   applicant: ['name', 'orgNumber', 'municipalityNumber'],
   partners: ['name', 'orgNumber', 'kind'],
@@ -29,6 +30,7 @@ const ORDER: Record<string, readonly string[]> = {
   findings: ['code', 'severity', 'message', 'field', 'evidence'],
   evidence: ['path', 'page', 'text', 'sheet', 'cell', 'box'],
   box: ['x', 'y', 'width', 'height'],
+  doubts: ['field', 'chosen', 'other', 'evidence'],
 };
 
 /**
