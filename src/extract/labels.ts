@@ -34,7 +34,8 @@ export const LABELS: Record<LabelledField, string[]> = {
     'søker/tilskuddsmottaker',
     // nynorsk
     'søkjar(?:kommune)?',
-    'namn på søkjar',
+    'namn på (?:søkjar|kommune(?:n)?)',
+    'søkjaren sitt namn',
     'tilskotsmottakar',
   ],
   municipalityName: ['kommune'],
@@ -58,6 +59,9 @@ export const LABELS: Record<LabelledField, string[]> = {
     'fase',
     'søknaden gjelder',
     'type søknad',
+    // nynorsk
+    '(?:kva )?år i (?:tilskots|prosjekt|drifts)?perioden',
+    'tilskotsperiode',
   ],
   priority: ['prioritert tiltak', 'prioritet', 'tiltak', 'satsingsområde', 'modell', 'type tiltak'],
   partners: [

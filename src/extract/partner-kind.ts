@@ -25,11 +25,15 @@ export const KNOWN_HEALTH_TRUSTS = [
 ];
 
 const ORGANISATION =
-  /forening|organisasjon|\blag\b|stiftelse|mental helse|\brio\b|marborg|a-larm|blå kors|bymisjon|frelsesarmeen|røde kors|landsforbund|\blms\b|ivareta|pårørendesenter|fontenehus|kirkens|menighet|frivillig|ideell|\bsa\b/i;
+  /forening|foreining|organisasjon|\blag\b|stiftelse|mental helse|\brio\b|marborg|a-larm|blå kors|bymisjon|frelsesarmeen|røde kors|landsforbund|\blms\b|ivareta|pårørendesenter|fontenehus|kirkens|menighet|frivillig|ideell|\bsa\b/i;
 
 /** The partner kind from a name: HF and hospitals, municipalities, associations, else other. */
 export function partnerKind(name: string): PartnerKind {
-  if (/\bhf\b|helseforetak|sykehus|hospital|universitetssykehus|\bdps\b|distriktspsykiatrisk/i.test(name)) {
+  if (
+    /\bhf\b|helseforetak|helseføretak|sykehus|sjukehus|hospital|universitetssykehus|\bdps\b|distriktspsykiatrisk/i.test(
+      name,
+    )
+  ) {
     return 'helseforetak';
   }
   if (/\bkommune\b|\bsuohkan\b|\bgielda\b/i.test(name)) return 'kommune';
