@@ -6,8 +6,9 @@
  *
  * Records are matched by `source`. Per-field accuracy over the fields of truth.ts, findings
  * recall and false-alarm rate over (code, field) pairs (field compared only where docs/checks.md
- * fixes it), per-code and per-template tables, and the mismatches themselves. A measurement:
- * it exits 0 whatever the numbers are.
+ * fixes it), the share of submissions with at least one false alarm, per-code, per-template and
+ * per-language (bokmål / nynorsk, from the truth's meta) tables, and the mismatches themselves.
+ * A measurement: it exits 0 whatever the numbers are.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -159,9 +160,26 @@ export interface ScoreReport {
   codes: Record<string, CodeStats>;
   exactFindingSets: number;
   statusAgreement: number;
+  /** Submissions with at least one raised finding that was not expected. */
+  submissionsWithFalseAlarm: number;
+  falseAlarmSubmissionShare: number;
+  /** The same figures per written standard (bokmål / nynorsk), when the truth says. */
+  byLanguage: Record<string, LanguageSummary>;
   byTemplate: Record<string, { correct: number; total: number; submissions: number }>;
   mismatches: Mismatch[];
   findingErrors: Mismatch[];
+}
+
+export interface LanguageSummary {
+  submissions: number;
+  fieldAccuracy: number;
+  fields: Record<Field, number>;
+  recall: number;
+  falseAlarmRate: number;
+  expected: number;
+  raised: number;
+  submissionsWithFalseAlarm: number;
+  falseAlarmSubmissionShare: number;
 }
 
 export function readTruth(path: string): TruthLine[] {
@@ -193,7 +211,12 @@ export function recordFromTruth(t: TruthLine): Record<string, Json> {
   };
 }
 
-export function score(truth: TruthLine[], records: Record<string, Json>[], unparsableLines = 0): ScoreReport {
+export function score(
+  truth: TruthLine[],
+  records: Record<string, Json>[],
+  unparsableLines = 0,
+  splitByLanguage = true,
+): ScoreReport {
   const bySource = new Map<string, Record<string, Json>>();
   const duplicateRecords: string[] = [];
   for (const r of records) {
@@ -213,6 +236,7 @@ export function score(truth: TruthLine[], records: Record<string, Json>[], unpar
   const missingRecords: string[] = [];
   let exactFindingSets = 0;
   let statusAgreement = 0;
+  let submissionsWithFalseAlarm = 0;
   const totals = { expected: 0, hit: 0, raised: 0, falseAlarms: 0 };
 
   for (const t of truth) {
@@ -268,10 +292,12 @@ export function score(truth: TruthLine[], records: Record<string, Json>[], unpar
         });
       }
     }
+    let falseAlarm = false;
     for (const [key, c] of raisedKeys) {
       totals.raised++;
       code(c).raised++;
       if (!expectedKeys.has(key)) {
+        falseAlarm = true;
         totals.falseAlarms++;
         code(c).falseAlarms++;
         exact = false;
@@ -283,6 +309,7 @@ export function score(truth: TruthLine[], records: Record<string, Json>[], unpar
         });
       }
     }
+    if (falseAlarm) submissionsWithFalseAlarm++;
     if (record && exact) exactFindingSets++;
     const expectedStatus = t.findings.length > 0 ? 'needs-review' : 'accepted';
     if (record && record.status === expectedStatus) statusAgreement++;
@@ -290,6 +317,35 @@ export function score(truth: TruthLine[], records: Record<string, Json>[], unpar
 
   const fieldCorrect = FIELDS.reduce((s, f) => s + fields[f].correct, 0);
   const fieldTotal = FIELDS.reduce((s, f) => s + fields[f].total, 0);
+
+  const byLanguage: Record<string, LanguageSummary> = {};
+  const languages = [...new Set(truth.map((t) => t.meta?.language).filter((l): l is 'nb' | 'nn' => !!l))];
+  if (splitByLanguage && languages.length > 0) {
+    for (const language of languages.sort()) {
+      const part = truth.filter((t) => t.meta?.language === language);
+      const sources = new Set(part.map((t) => t.source));
+      const r = score(
+        part,
+        records.filter((x) => sources.has(String(x.source ?? ''))),
+        0,
+        false,
+      );
+      byLanguage[language] = {
+        submissions: r.submissions,
+        fieldAccuracy: r.fieldAccuracy,
+        fields: Object.fromEntries(
+          FIELDS.map((f) => [f, r.fields[f].total ? r.fields[f].correct / r.fields[f].total : 0]),
+        ) as Record<Field, number>,
+        recall: r.findings.recall,
+        falseAlarmRate: r.findings.falseAlarmRate,
+        expected: r.findings.expected,
+        raised: r.findings.raised,
+        submissionsWithFalseAlarm: r.submissionsWithFalseAlarm,
+        falseAlarmSubmissionShare: r.falseAlarmSubmissionShare,
+      };
+    }
+  }
+
   return {
     submissions: truth.length,
     recordsRead: records.length,
@@ -307,6 +363,9 @@ export function score(truth: TruthLine[], records: Record<string, Json>[], unpar
     codes,
     exactFindingSets,
     statusAgreement,
+    submissionsWithFalseAlarm,
+    falseAlarmSubmissionShare: truth.length ? submissionsWithFalseAlarm / truth.length : 0,
+    byLanguage,
     byTemplate,
     mismatches,
     findingErrors,
@@ -337,10 +396,12 @@ const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const lpad = (s: string | number, n: number): string => String(s).padStart(n);
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function printReport(r: ScoreReport, showN: number): void {
+const LANGUAGE_NAMES: Record<string, string> = { nb: 'bokmål', nn: 'nynorsk' };
+
+export function printReport(r: ScoreReport, showN: number, heading?: string): void {
   const line = '─'.repeat(78);
   console.log(line);
-  console.log(`Accuracy of intake against ${r.submissions} held-out submissions`);
+  console.log(heading ?? `Accuracy of intake against ${r.submissions} held-out submissions`);
   console.log(line);
   console.log(
     `records read: ${r.recordsRead}   missing: ${r.missingRecords.length}   not in truth: ${r.extraRecords.length}` +
@@ -386,6 +447,30 @@ export function printReport(r: ScoreReport, showN: number): void {
     `  submissions with exactly the expected findings: ${r.exactFindingSets}/${r.submissions} (${pct(r.exactFindingSets / Math.max(1, r.submissions))})`,
   );
   console.log(`  status agrees (needs-review iff findings expected): ${r.statusAgreement}/${r.submissions}`);
+  console.log(
+    `  submissions with at least one false alarm: ${r.submissionsWithFalseAlarm}/${r.submissions} (${pct(r.falseAlarmSubmissionShare)})`,
+  );
+
+  const langs = Object.keys(r.byLanguage);
+  if (langs.length > 1) {
+    console.log('\nBy language of the submission');
+    const head = langs
+      .map((l) => lpad(`${LANGUAGE_NAMES[l] ?? l} (${r.byLanguage[l]?.submissions})`, 16))
+      .join('');
+    console.log(`  ${pad('', 30)}${head}`);
+    const row = (label: string, value: (s: LanguageSummary) => string): void =>
+      console.log(
+        `  ${pad(label, 30)}${langs.map((l) => lpad(value(r.byLanguage[l] as LanguageSummary), 16)).join('')}`,
+      );
+    row('ALL FIELDS', (s) => pct(s.fieldAccuracy));
+    for (const f of FIELDS) row(`  ${f}`, (s) => pct(s.fields[f]));
+    row('findings recall', (s) => `${pct(s.recall)}`);
+    row('false-alarm rate', (s) => `${pct(s.falseAlarmRate)}`);
+    row(
+      'with ≥ 1 false alarm',
+      (s) => `${s.submissionsWithFalseAlarm} (${pct(s.falseAlarmSubmissionShare)})`,
+    );
+  }
 
   console.log('\nField accuracy by main document template');
   for (const [t, s] of Object.entries(r.byTemplate).sort(
