@@ -17,6 +17,8 @@ export interface Candidate<T> extends Extracted<T> {
   strategy: Strategy;
   role: DocRole;
   score: number;
+  /** Years written in the label the value stood beside ("Søknadsbeløp 2025"). */
+  labelYears?: number[];
 }
 
 /** Two strong readings of one field that disagree: the reviewer should see both. */
@@ -123,6 +125,7 @@ export function labelCandidates<T>(
       confidence: p.confidence,
       strategy: p.layout === 'checkbox' ? 'checkbox' : 'label',
       role,
+      labelYears: p.years,
       score: trust * quality * f * ocr * ROLE_FACTOR[role] * LAYOUT_FACTOR[p.layout],
     });
   }

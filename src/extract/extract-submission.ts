@@ -137,39 +137,10 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
     spec: FieldSpec<number>,
     inText: (s: Sentence[]) => TextHit<number>[],
   ): Array<Candidate<number> | null> => [
-    ...docs.flatMap((d) => labelCandidates(spec, d.pairs, d.role)),
+    ...docs.flatMap((d) => inYear(labelCandidates(spec, d.pairs, d.role))),
     ...inText(mainSentences).map((h) => candidate(spec, 'sentence', 'main', h.found, 1, h.raw)),
     ...inText(restSentences).map((h) => candidate(spec, 'sentence', 'attachment', h.found, 1, h.raw)),
   ];
-
-  const budget = findBudget();
-  let requestedAmount: Extracted<number> | null = null;
-  let grantedAmount: Extracted<number> | null = null;
-  let spentAmount: Extracted<number> | null = null;
-  let unusedAmount: Extracted<number> | null = null;
-  if (kind === 'application') {
-    // The budget's applied-for total agrees with the right amount, not with last year's or a cap.
-    const total = budget && (budget.basis === 'grant' || !budget.hasFinancing) ? budgetTotal(budget) : null;
-    const cands = candidatesFor(FIELDS.requestedAmount, requestedInText).filter((c) => c !== null);
-    requestedAmount = pick(
-      'requestedAmount',
-      total === null ? cands : boost(cands, (v) => Math.abs(v - total) <= 1, 0.15),
-    );
-  } else if (kind === 'report') {
-    let granted = candidatesFor(FIELDS.grantedAmount, grantedInText).filter((c) => c !== null);
-    let spent = candidatesFor(FIELDS.spentAmount, spentInText).filter((c) => c !== null);
-    let unused = candidatesFor(FIELDS.unusedAmount, unusedInText).filter((c) => c !== null);
-    // granted = spent + unused: readings that add up support each other.
-    const adds = (g: number, s: number, u: number) => Math.abs(g - s - u) <= 1;
-    granted = boost(granted, (g) => spent.some((s) => unused.some((u) => adds(g, s.value, u.value))), 0.1);
-    spent = boost(spent, (s) => granted.some((g) => unused.some((u) => adds(g.value, s, u.value))), 0.1);
-    unused = boost(unused, (u) => granted.some((g) => spent.some((s) => adds(g.value, s.value, u))), 0.1);
-    grantedAmount = pick('grantedAmount', granted);
-    spentAmount = pick('spentAmount', spent);
-    unusedAmount = pick('unusedAmount', unused);
-  }
-
-  const positions = pick('positions', candidatesFor(FIELDS.positions, positionsInText));
 
   const submittedDate = pick(
     'submittedDate',
@@ -209,6 +180,44 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
     yearFromDeadlines(submittedDate, scheme?.scheme ?? null, kind),
   ];
   const year = pick('year', yearCands);
+
+  // An amount whose label names another year ("Søknadsbeløp 2026" beside 2025's) is not this year's.
+  const inYear = (cands: Candidate<number>[]) =>
+    year === null
+      ? cands
+      : cands.map((c) =>
+          c.labelYears && c.labelYears.length > 0 && !c.labelYears.includes(year.value)
+            ? { ...c, score: c.score * 0.6 }
+            : c,
+        );
+  const budget = findBudget();
+  let requestedAmount: Extracted<number> | null = null;
+  let grantedAmount: Extracted<number> | null = null;
+  let spentAmount: Extracted<number> | null = null;
+  let unusedAmount: Extracted<number> | null = null;
+  if (kind === 'application') {
+    // The budget's applied-for total agrees with the right amount, not with last year's or a cap.
+    const total = budget && (budget.basis === 'grant' || !budget.hasFinancing) ? budgetTotal(budget) : null;
+    const cands = candidatesFor(FIELDS.requestedAmount, requestedInText).filter((c) => c !== null);
+    requestedAmount = pick(
+      'requestedAmount',
+      total === null ? cands : boost(cands, (v) => Math.abs(v - total) <= 1, 0.15),
+    );
+  } else if (kind === 'report') {
+    let granted = candidatesFor(FIELDS.grantedAmount, grantedInText).filter((c) => c !== null);
+    let spent = candidatesFor(FIELDS.spentAmount, spentInText).filter((c) => c !== null);
+    let unused = candidatesFor(FIELDS.unusedAmount, unusedInText).filter((c) => c !== null);
+    // granted = spent + unused: readings that add up support each other.
+    const adds = (g: number, s: number, u: number) => Math.abs(g - s - u) <= 1;
+    granted = boost(granted, (g) => spent.some((s) => unused.some((u) => adds(g, s.value, u.value))), 0.1);
+    spent = boost(spent, (s) => granted.some((g) => unused.some((u) => adds(g.value, s, u.value))), 0.1);
+    unused = boost(unused, (u) => granted.some((g) => spent.some((s) => adds(g.value, s.value, u))), 0.1);
+    grantedAmount = pick('grantedAmount', granted);
+    spentAmount = pick('spentAmount', spent);
+    unusedAmount = pick('unusedAmount', unused);
+  }
+
+  const positions = pick('positions', candidatesFor(FIELDS.positions, positionsInText));
 
   const grantYear = labelled(main, 'grantYear', parseGrantYear) ?? grantYearInText(allSentences);
   const priority = scheme ? extractPriority(ordered, allSentences, scheme.scheme) : null;

@@ -121,9 +121,11 @@ function pair(
  */
 function splitColon(segment: string): { label: string; value: string } | null {
   const masked = segment.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
-  const m = /^([^:=]*?\p{L}[^:=]*?)(?<!\d|https?|kl\.?)\s*[:=](?!\/\/)\s*/iu.exec(masked);
+  const m = /^([^:=]*?\p{L}[^:=]*?)(?<!https?|kl\.?)\s*[:=](?!\/\/)\s*/iu.exec(masked);
   if (!m || m[1]!.length > 80) return null;
-  return { label: segment.slice(0, m[1]!.length), value: segment.slice(m[0].length) };
+  const value = segment.slice(m[0].length);
+  if (/\d$/.test(m[1]!) && /^\d{2}(?!\d)/.test(value)) return null; // a clock: "12:30"
+  return { label: segment.slice(0, m[1]!.length), value };
 }
 
 /** "Søknadsbeløp kr 500 000", "Mottatt tilskudd 2024 kr 900 000": label words, then the value. */

@@ -7,6 +7,7 @@ import type { Extracted } from '../domain/evidence.ts';
 import { FIELDS } from '../domain/fields.ts';
 import type { SubmissionKind } from '../domain/record.ts';
 import { findDates } from '../normalise/dates.ts';
+import { findMoney } from '../normalise/money.ts';
 import type { Scheme } from '../schemes/scheme-schema.ts';
 import { candidate, type Candidate, type DocRole } from './candidates.ts';
 import type { LabelPair } from './label-pairs.ts';
@@ -37,6 +38,9 @@ export function titleBlocks(doc: SourceDocument): Array<{ text: string; line: So
     const line = page1[i]!;
     const head = line.text.split('\t')[0]!;
     if (!(TITLE_START.test(head) || (i < 8 && TITLE_WORDS.test(head)))) continue;
+    // A form field ("Søknadsbeløp 2026: kr 800 000") is no title, whatever word it starts with.
+    if (/^[^:]{1,60}:\s*\S/.test(head) && !/^(?:søknad|rapport)\p{L}*\s*:\s*\p{L}/iu.test(head)) continue;
+    if (findMoney(head).length > 0) continue;
     if (head.length > 110 || /[.!?]$/.test(head)) continue;
     let text = head;
     // A title that wraps: the next short line without a label, when this one does not end a sentence.

@@ -167,3 +167,25 @@ describe('agreement between fields in a submission', () => {
     expect(f.year?.evidence.text).toContain('20.02.2025');
   });
 });
+
+describe('amounts of several years', () => {
+  it('take the amount of the year applied for, not a later one', () => {
+    const f = extractSubmission(
+      [
+        textDocument(
+          'a.pdf',
+          [
+            'Søknad om tilskudd til kommunalt rusarbeid 2025',
+            'Budsjett\t2025\t2026\t2027',
+            'Søkt tilskudd\t900 000\t800 000\t700 000',
+            'Søknadsbeløp 2026: kr 800 000',
+          ].join('\n'),
+        ),
+      ],
+      { schemes, register },
+    );
+    expect(f.year?.value).toBe(2025);
+    expect(f.requestedAmount?.value).toBe(900_000);
+    expect(f.doubts).toEqual([]);
+  });
+});
