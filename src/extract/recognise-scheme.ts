@@ -8,11 +8,24 @@ export interface SchemeMatch {
   evidence: Evidence;
 }
 
+/** A word boundary that knows æ, ø and å, which JS `\b` takes for non-letters. */
+const BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
+
+/**
+ * An alias as a regex that matches from a word's start ("rusarbeid" is not found in
+ * "ungdomsrusarbeid", but "overgangsordning" is in "overgangsordninga"), with each `\b` in the
+ * pattern made Unicode-aware.
+ */
+export function aliasRegExp(pattern: string): RegExp {
+  const source = pattern.replace(/(?<!\\)((?:\\\\)*)\\b/g, `$1${BOUNDARY}`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})`, 'iu');
+}
+
 const compiled = new WeakMap<Scheme, Array<{ re: RegExp; weight: number }>>();
 function aliases(scheme: Scheme) {
   let list = compiled.get(scheme);
   if (!list) {
-    list = scheme.recognition.aliases.map((a) => ({ re: new RegExp(a.pattern, 'iu'), weight: a.weight }));
+    list = scheme.recognition.aliases.map((a) => ({ re: aliasRegExp(a.pattern), weight: a.weight }));
     compiled.set(scheme, list);
   }
   return list;

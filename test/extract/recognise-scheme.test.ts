@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { aliasRegExp, recogniseScheme } from '../../src/extract/recognise-scheme.ts';
+import { toSourceDocument } from '../../src/extract/source-text.ts';
+import { schemes } from '../support/rule-fixtures.ts';
+import { textDocument } from '../support/text-document.ts';
+
+const recognise = (...lines: string[]) =>
+  recogniseScheme([toSourceDocument(textDocument('soknad.pdf', lines.join('\n')), 0)], schemes)?.scheme.id ??
+  null;
+
+describe('scheme names in nynorsk', () => {
+  it.each([
+    [
+      'Søknad om tilskot – Tilbod til vaksne med behov for langvarig oppfølging og samansette tenester',
+      'voksne-langvarig-sammensatt',
+    ],
+    [
+      'Tilbod til vaksne med alvorlege psykiske lidingar: behandlingsførebuande tiltak',
+      'voksne-langvarig-sammensatt',
+    ],
+    ['Søknad om tilskot til kommunalt rusarbeid 2025', 'kommunalt-rusarbeid'],
+    [
+      'Tilbod til barn og unge med behov for langvarig og samansett oppfølging',
+      'barn-unge-langvarig-sammensatt',
+    ],
+    [
+      'Tilbod til born og unge med behov for langvarig/samansett oppfølging',
+      'barn-unge-langvarig-sammensatt',
+    ],
+    ['Tilskot til utvikling av dei sosiale tenestene i Nav-kontoret', 'nav-sosiale-tjenester'],
+    [
+      'Kommunalt rusarbeid – overgangsordninga: vidareføring av eksisterande stillingar',
+      'kommunalt-rusarbeid-overgang',
+    ],
+    ['Tiltak for kompetanseheving mot vald mot risikoutsette vaksne', 'tryggest'],
+    ['Smittevern- og oppfølgingsarbeid under koronapandemien', 'smittevern-oppfolging'],
+  ])('recognises "%s"', (title, id) => {
+    expect(recognise(title, 'Kinn kommune')).toBe(id);
+  });
+
+  it('recognises a nynorsk name wrapped over two lines', () => {
+    expect(
+      recognise(
+        'Søknad om tilskot',
+        'Tilbod til vaksne med behov for',
+        'langvarig oppfølging og samansette tenester',
+      ),
+    ).toBe('voksne-langvarig-sammensatt');
+  });
+
+  it('still tells the bokmål names apart', () => {
+    expect(recognise('Tilbud til voksne med behov for langvarig oppfølging og sammensatte tjenester')).toBe(
+      'voksne-langvarig-sammensatt',
+    );
+    expect(recognise('Søknad om tilskudd til FACT-ung-team')).toBe('barn-unge-langvarig-sammensatt');
+    expect(recognise('Søknad om tilskudd til frisklivs- og læringstilbud')).toBeNull();
+  });
+});
+
+describe('aliases match at word boundaries', () => {
+  it.each([
+    ['\\bnav\\b', 'NAV-kontoret', true],
+    ['\\bnav\\b', 'Navøy kommune', false],
+    ['\\blasso\\b', 'lasso-tilbodet', true],
+    ['\\blasso\\b', 'lassoen', false],
+    ['\\bmo[- ]sent(er|re|eret)\\b', 'Åmo-senteret', false],
+    ['\\bmo[- ]sent(er|re|eret)\\b', 'MO-senteret', true],
+    ['rusarbeid', 'rusarbeidet i kommunen', true],
+    ['rusarbeid', 'ungdomsrusarbeid', false],
+    ['smittevern', 'smittevernhensyn', true],
+  ])('%s in "%s": %s', (pattern, text, hit) => {
+    expect(aliasRegExp(pattern).test(text.toLowerCase())).toBe(hit);
+  });
+
+  it('compiles every alias of every scheme', () => {
+    for (const s of schemes)
+      for (const a of s.recognition.aliases) expect(() => aliasRegExp(a.pattern)).not.toThrow();
+  });
+});
