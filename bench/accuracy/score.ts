@@ -135,6 +135,8 @@ interface CodeStats {
 
 export interface Mismatch {
   source: string;
+  /** Written standard of the submission (nb / nn), when the truth says. */
+  language?: string;
   field: string;
   expected: string;
   got: string;
@@ -264,7 +266,13 @@ export function score(
       else s.wrong++;
       // A missing record is listed once under "missing", not field by field.
       if (record)
-        mismatches.push({ source: t.source, field: f, expected: show(f, expected), got: show(f, got) });
+        mismatches.push({
+          source: t.source,
+          language: t.meta?.language,
+          field: f,
+          expected: show(f, expected),
+          got: show(f, got),
+        });
     }
 
     const expectedKeys = new Map(t.findings.map((f) => [findingKey(f.code, f.field), f.code]));
@@ -286,6 +294,7 @@ export function score(
         exact = false;
         findingErrors.push({
           source: t.source,
+          language: t.meta?.language,
           field: 'missed finding',
           expected: key,
           got: [...raisedKeys.keys()].join(', ') || '—',
@@ -303,6 +312,7 @@ export function score(
         exact = false;
         findingErrors.push({
           source: t.source,
+          language: t.meta?.language,
           field: 'false alarm',
           expected: [...expectedKeys.keys()].join(', ') || '—',
           got: key,
@@ -501,18 +511,18 @@ export function printReport(r: ScoreReport, showN: number, heading?: string): vo
     console.log(
       `\nField mismatches (${picked.length} of ${r.mismatches.length}, fields with most errors first)`,
     );
-    console.log(`  ${pad('source', 32)}${pad('field', 29)}${pad('expected', 36)}got`);
+    console.log(`  ${pad('source', 32)}${pad('lang', 5)}${pad('field', 29)}${pad('expected', 36)}got`);
     for (const m of picked)
       console.log(
-        `  ${pad(cut(m.source, 31), 32)}${pad(m.field, 29)}${pad(cut(m.expected, 35), 36)}${cut(m.got, 60)}`,
+        `  ${pad(cut(m.source, 31), 32)}${pad(m.language ?? '', 5)}${pad(m.field, 29)}${pad(cut(m.expected, 35), 36)}${cut(m.got, 60)}`,
       );
   }
   if (showN > 0 && r.findingErrors.length > 0) {
     console.log(`\nFinding errors (${Math.min(showN, r.findingErrors.length)} of ${r.findingErrors.length})`);
-    console.log(`  ${pad('source', 32)}${pad('kind', 16)}${pad('expected', 44)}raised`);
+    console.log(`  ${pad('source', 32)}${pad('lang', 5)}${pad('kind', 16)}${pad('expected', 44)}raised`);
     for (const m of r.findingErrors.slice(0, showN)) {
       console.log(
-        `  ${pad(cut(m.source, 31), 32)}${pad(m.field, 16)}${pad(cut(m.expected, 43), 44)}${cut(m.got, 70)}`,
+        `  ${pad(cut(m.source, 31), 32)}${pad(m.language ?? '', 5)}${pad(m.field, 16)}${pad(cut(m.expected, 43), 44)}${cut(m.got, 70)}`,
       );
     }
   }

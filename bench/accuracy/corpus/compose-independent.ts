@@ -605,7 +605,7 @@ class W {
           `Brukerundersøkelsen fra ${y - k} viste behov for et bedre tilbud.`,
           `Kommunen har om lag ${columnNumber(this.rng.int(1500, 40_000), 'space')} innbyggere.`,
         ];
-    if (this.plan.scheme === 'kommunalt-rusarbeid-overgang') {
+    if (this.plan.scheme === 'kommunalt-rusarbeid-overgang' && this.plan.kind === 'application') {
       options.push(
         this.t(
           'Kommunen fikk tilskudd i 2021 og søker nå om videreføring av stillingene.',
@@ -801,8 +801,8 @@ class W {
     const round = p.budget.every((l) => l.amount % 1000 === 0) && (stated === null || stated % 1000 === 0);
     const layout = this.rng.weighted<'desc' | 'plain' | 'thousands'>([
       ['desc', 4.5],
-      ['plain', 4.5],
-      ['thousands', round ? 1 : 0],
+      ['plain', 4],
+      ['thousands', round ? 1.5 : 0],
     ]);
     if (layout === 'thousands') {
       const t = (x: number): string => columnNumber(x / 1000, style === 'dots' ? 'dots' : 'space');

@@ -717,7 +717,7 @@ export const PARTNERS_I: Record<Language, { organisations: string[]; other: stri
       'Stiftelsen Ungdomshuset',
       'Rusmisbrukernes Interesseorganisasjon (RIO)',
       'A-larm bruker- og pårørendeorganisasjon',
-      'Landsforbundet mot stoffmisbruk, lokallag Hamar',
+      'Landsforbundet mot stoffmisbruk avd. Hamar',
     ],
     other: [
       'KoRus Sør',
@@ -797,22 +797,86 @@ export function independentPlanVocabulary(language: Language): PlanVocabulary {
 }
 
 /**
- * Where nynorsk submissions come from: municipalities of the counties where nynorsk is the
- * administrative standard in many municipalities (Vestland and Møre og Romsdal most).
+ * Where nynorsk submissions come from: municipalities with nynorsk as their administrative
+ * standard, by county (2024 numbers): nearly all of Vestland and Sunnmøre, Ryfylke and Jæren
+ * in Rogaland, Valdres and Nord-Gudbrandsdal, Vest-Telemark, Setesdal and Hallingdal.
+ * Bokmål submissions come from everywhere else.
  */
-const NYNORSK_COUNTIES: Record<string, number> = {
-  '46': 4,
-  '15': 3,
-  '11': 1,
-  '34': 1,
-  '40': 1,
-  '42': 1,
-  '33': 1,
+const NYNORSK_MUNICIPALITIES: Record<string, string[]> = {
+  '46': [
+    'Kinn',
+    'Etne',
+    'Sveio',
+    'Bømlo',
+    'Stord',
+    'Fitjar',
+    'Tysnes',
+    'Kvinnherad',
+    'Ullensvang',
+    'Eidfjord',
+    'Ulvik',
+    'Voss',
+    'Kvam',
+    'Samnanger',
+    'Bjørnafjorden',
+    'Austevoll',
+    'Vaksdal',
+    'Modalen',
+    'Osterøy',
+    'Alver',
+    'Austrheim',
+    'Fedje',
+    'Masfjorden',
+    'Gulen',
+    'Solund',
+    'Hyllestad',
+    'Høyanger',
+    'Vik',
+    'Sogndal',
+    'Aurland',
+    'Lærdal',
+    'Årdal',
+    'Luster',
+    'Askvoll',
+    'Fjaler',
+    'Sunnfjord',
+    'Bremanger',
+    'Stad',
+    'Gloppen',
+    'Stryn',
+  ],
+  '15': [
+    'Vanylven',
+    'Sande',
+    'Herøy',
+    'Ulstein',
+    'Hareid',
+    'Ørsta',
+    'Volda',
+    'Stranda',
+    'Sykkylven',
+    'Fjord',
+    'Giske',
+    'Haram',
+    'Surnadal',
+  ],
+  '11': ['Bjerkreim', 'Hå', 'Time', 'Hjelmeland', 'Suldal', 'Sauda', 'Bokn', 'Utsira', 'Vindafjord'],
+  '34': ['Skjåk', 'Lom', 'Vågå', 'Etnedal', 'Nord-Aurdal', 'Vestre Slidre', 'Øystre Slidre', 'Vang'],
+  '40': ['Seljord', 'Hjartdal', 'Kviteseid', 'Nissedal', 'Fyresdal', 'Tokke', 'Vinje'],
+  '42': ['Bygland', 'Valle', 'Bykle', 'Åseral'],
+  '33': ['Nesbyen', 'Gol', 'Hemsedal', 'Ål', 'Hol', 'Nore og Uvdal'],
 };
 
+const isNynorsk = (m: Municipality): boolean =>
+  NYNORSK_MUNICIPALITIES[m.number.slice(0, 2)]?.includes(m.plainName) ?? false;
+
 export function municipalitiesForLanguage(language: Language, all: Municipality[]): Municipality[] {
-  if (language === 'nb') return all;
-  return all.flatMap((m) => Array.from({ length: NYNORSK_COUNTIES[m.number.slice(0, 2)] ?? 0 }, () => m));
+  const nynorsk = all.filter(isNynorsk);
+  if (language === 'nn') {
+    if (nynorsk.length === 0) throw new Error('no nynorsk municipalities in the register');
+    return nynorsk;
+  }
+  return all.filter((m) => !isNynorsk(m));
 }
 
 // ---- offices ---------------------------------------------------------------------------------
