@@ -90,9 +90,14 @@ const HEADER_LABEL = new RegExp(
   String.raw`^(?:forbruk av|post|poster|postar|budsjettpost|kostnadspost|utgiftspost|kostnad(?:er|ar|sart|stype|sslag)?|utgift(?:er|ar|sart|stype)?|art|beskrivelse|type|formål|føremål|tiltak|aktivitet(?:er|ar)?|kategori|tekst|spesifikasjon|innhold|innhald|budsjettområde)(?!\p{L})`,
   'u',
 );
-/** A table's section heading, above its column headings. */
+/** A table's section heading, above its column headings ("3 Økonomi", "Budsjett for omsøkte midler"). */
 const HEADING = new RegExp(
-  String.raw`^(?:\d+[.)]?\s*)?(?:budsjett(?!s?år)|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|finansieringsplan|regnskap(?!s?år)|rekneskap(?!s?år)|forbruk|økonomisk oversikt|økonomisk oversyn|budsjett og finansiering)`,
+  String.raw`^(?:\d+[.)]?\s*)?(?:budsjett(?!s?år)\p{L}*|kostnadsoverslag|kostnadsplan|kostnadsoversikt|økonomi|økonomisk (?:oversikt|oversyn)|finansieringsplan|regnskap(?!s?år)\p{L}*|rekneskap(?!s?år)\p{L}*|forbruk\p{L}*)(?!\p{L})`,
+  'u',
+);
+/** A sheet's title naming a budget or accounts, also as a compound's head ("Prosjektbudsjett"). */
+const BUDGET_TITLE = new RegExp(
+  String.raw`${W}\p{L}*(?:budsjett|kostnad|kostnader|kostnadar|utgift|utgifter|utgiftar|forbruk|regnskap|rekneskap)(?!\p{L})|${W}(?:budsjett|kostnad|utgift|forbruk|regnskap|rekneskap)`,
   'u',
 );
 
@@ -113,7 +118,9 @@ function chooseColumn(headings: string[], prefer: 'grant' | 'spent', sums: boole
     const index = headings.findIndex((h) => re.test(h) && !OTHER_FUNDS.test(h));
     if (index >= 0) return { index, basis: re === GRANT_COLUMN ? 'grant' : 'spent' };
   }
-  const plain = headings.findIndex((h, i) => !sums[i] && !OWN_COLUMN.test(h.replace(/budsjett\p{L}*/gu, '')));
+  const plain = headings.findIndex(
+    (h, i) => !sums[i] && !OWN_COLUMN.test(h.replace(/(?<!\p{L})budsjett\p{L}*/gu, '')),
+  );
   if (plain >= 0) return { index: plain, basis: 'unknown' };
   const notSum = headings.findIndex((_, i) => !sums[i]);
   return { index: Math.max(0, notSum), basis: 'unknown' };
@@ -250,9 +257,7 @@ export function budgetFromSheets(doc: SourceDocument, prefer: 'grant' | 'spent')
     let hasFinancing = false;
     // A category written once for several rows (a merged cell) labels the rows below it.
     let category: SourceCell | null = null;
-    const titled = sheet.cells.some(
-      (c) => c.row <= 3 && /budsjett|kostnad|utgift|forbruk|regnskap|rekneskap/u.test(c.folded),
-    );
+    const titled = sheet.cells.some((c) => c.row <= 3 && BUDGET_TITLE.test(c.folded));
     for (const r of rowNumbers) {
       if (r < startRow) continue;
       const cells = rows.get(r)!;
@@ -417,6 +422,17 @@ const TEXT_HEADING = words(
   'begrunnelse',
 );
 
+/** Headings of columns that hold years, dates, counts or shares of a position: never amounts. */
+const COUNT_HEADING = new RegExp(
+  String.raw`^(?:år|årstal|periode|dato|antall|tal|stillingsandel|stillingsprosent|prosent|stillingar|stillinger|årsverk)(?!\p{L})`,
+  'u',
+);
+
+/** A text cell that holds an amount, not a year ("2025" beside a label is the year it is for). */
+function isAmountSegment(text: string): boolean {
+  return isMoneyCell(text) && !/^\s*(?:19|20)\d{2}\s*$/.test(text);
+}
+
 function isHeaderLine(folded: string): boolean {
   const segments = folded.split('\t');
   // Column headings hold words ("Budsjett 2025" too); a row with an amount is data, even if it
@@ -441,6 +457,7 @@ function lineColumns(folded: string, prefer: 'grant' | 'spent'): LineColumns {
   const money = folded
     .split('\t')
     .slice(1)
+    .filter((s) => !COUNT_HEADING.test(s))
     .filter((s) => !TEXT_HEADING.test(s) || MONEY_HEADING.test(s.replace(TEXT_HEADING, '')));
   const chosen = chooseColumn(money, prefer);
   return { count: money.length, pick: chosen.index, basis: chosen.basis };
@@ -461,9 +478,9 @@ function amountOfLine(
     const label = segments[0]!.replace(/[:\s]+$/, '');
     if (!/\p{L}/u.test(label)) return null;
     const rest = segments.slice(1);
-    const firstMoney = rest.findIndex(isMoneyCell);
+    const firstMoney = rest.findIndex(isAmountSegment);
     if (firstMoney < 0) return null;
-    const amounts = rest.filter(isMoneyCell);
+    const amounts = rest.filter(isAmountSegment);
     const at =
       columns && amounts.length === columns.count
         ? columns.pick
@@ -489,7 +506,7 @@ function amountOfLine(
 
 /** A table cell that holds an amount: currency or at least three digits, never "2. år" or "400 %". */
 function isMoneyCell(text: string): boolean {
-  if (/%|(?<!\p{L})år(?!\p{L})|stilling|årsverk/iu.test(text)) return false;
+  if (/%|(?<!\p{L})(?:år|stilling\p{L}*|årsverk)(?!\p{L})/iu.test(text)) return false;
   // "Helse Nord HF (org.nr. 953" is a name with a number in it, not an amount.
   if (/\p{L}{2,}/u.test(text.replace(/(?<!\p{L})(?:kr|kroner|nok|mill|millioner)(?!\p{L})\.?/giu, '')))
     return false;

@@ -227,6 +227,22 @@ describe('a PDF text table with a description column', () => {
     ]);
   });
 
+  it('passes over a year column and a count column', () => {
+    const b = fromText(
+      [
+        'Budsjett',
+        'Post\tÅr\tAntall\tBeløp',
+        'Lønn miljøterapeut\t2025\t2\tkr 900 000',
+        'Kurs\t2025\t4\tkr 40 000',
+        'Sum\tkr 940 000',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['Lønn miljøterapeut', 'lønn', 900_000],
+      ['Kurs', 'drift', 40_000],
+    ]);
+  });
+
   it('does not end a table at a subtotal that names a category', () => {
     const b = fromText(
       [
