@@ -7,8 +7,9 @@
  * Two sets, each `--count` submissions: `known` (the extractor's own words: it measures whether
  * the extractor recognises them) and `independent` (wording and layouts written without the
  * extractor, bokmål and nynorsk: the figure that counts). Runs `node bin/intake.js ingest CORPUS
- * --out OUT` once per set in a child process with INTAKE_MUNICIPALITIES set; --self-test skips
- * the pipeline and scores the truth against itself.
+ * --out OUT` once per set in a child process with INTAKE_MUNICIPALITIES set and a fresh store
+ * (INTAKE_DATA_DIR in the run's folder); --self-test skips the pipeline and scores the truth
+ * against itself.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,16 +46,29 @@ const HEADINGS: Record<CorpusSet, string> = {
     'THIS IS THE FIGURE THAT COUNTS.',
 };
 
+/**
+ * Runs ingest with a store of its own (a fresh embedded database under the run's folder):
+ * with the default `data/` store, documents from earlier runs, anyone's, count as already
+ * received (DUPLICATE_DOCUMENT), and DATABASE_URL would send the bench's records to a real server.
+ */
 function runPipeline(
   corpus: string,
   out: string,
   municipalities: string,
+  dataDir: string,
 ): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    INTAKE_MUNICIPALITIES: municipalities,
+    INTAKE_DATA_DIR: dataDir,
+  };
+  delete env.DATABASE_URL;
+  delete env.INTAKE_BLOB_DIR;
   return new Promise((res) => {
     const child = spawn(process.execPath, [join(REPO, 'bin/intake.js'), 'ingest', corpus, '--out', out], {
       cwd: REPO,
-      env: { ...process.env, INTAKE_MUNICIPALITIES: municipalities },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -108,7 +122,7 @@ async function runSet(
     records = truth.map(recordFromTruth);
   } else {
     console.log(`\nRunning: node bin/intake.js ingest ${corpus} --out ${out}`);
-    const run = await runPipeline(corpus, out, opts.municipalities);
+    const run = await runPipeline(corpus, out, opts.municipalities, join(dir, 'data'));
     pipelineSeconds = run.ms / 1000;
     pipelineExit = run.code;
     console.log(`Pipeline exited with ${run.code} after ${pipelineSeconds.toFixed(1)} s`);
