@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from '../domain/fields.ts';
+import { FINDING_CODES } from '../domain/record.ts';
 
 /**
  * The shape of a scheme file under `schemes/`. Strict objects, so a misspelled key
@@ -113,6 +114,13 @@ export const SchemeFile = z.strictObject({
   requiredFields: z.strictObject({
     application: z.array(FieldRequirement),
     report: z.array(FieldRequirement),
+  }),
+  /**
+   * Findings (of severity error) that a second, different person must approve however they are
+   * closed: accepted, waived or rejected (the reviewer app's four-eyes rule).
+   */
+  fourEyes: z.strictObject({
+    codes: z.array(z.enum(FINDING_CODES)).min(1),
   }),
 });
 export type SchemeFile = z.infer<typeof SchemeFile>;
