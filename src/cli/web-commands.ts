@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { BlobStore } from '../blobs/blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
@@ -10,7 +11,8 @@ import { ReviewService } from '../review/review-service.ts';
 import { ReviewStore } from '../review/review-store.ts';
 import { loadSchemes } from '../schemes/load-schemes.ts';
 import { Store } from '../store/store.ts';
-import { addUser, buildServer } from '../web/server.ts';
+import { saveUser } from '../review/user-admin.ts';
+import { buildServer } from '../web/server.ts';
 import { openWebQueues, type WebQueues } from '../web/web-queues.ts';
 
 /** Adds `serve` (the reviewer web app) and `user add` to the program. */
@@ -94,12 +96,12 @@ async function runUserAdd(username: string, options: { name: string; role: strin
   const settings = loadSettings();
   const store = await openStore(settings);
   try {
-    await addUser(new ReviewStore(store.sql), {
-      username,
-      displayName: options.name,
-      role: options.role,
-      password,
-    });
+    // Audited as the operating-system user who ran the command; a new password ends the user's sessions.
+    await saveUser(
+      new ReviewStore(store.sql),
+      { id: null, username: `cli:${userInfo().username}` },
+      { username, displayName: options.name, role: options.role, password },
+    );
     console.log(`Brukeren ${username} (${options.role}) er lagret.`);
   } finally {
     await store.close();

@@ -6,13 +6,25 @@ import type { SqlExecutor } from '../store/sql-client.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { findingKeys, isCorrectableField, parseCorrection, recordValue, revalidate } from './corrections.ts';
 import { ReviewError } from './review-error.ts';
-import type { AuditRow, Resolution, ResolutionRow, ReviewStore, User } from './review-store.ts';
+import type {
+  AuditRow,
+  DecisionBasis,
+  Resolution,
+  ResolutionRow,
+  ReviewStore,
+  User,
+} from './review-store.ts';
 
 /** A finding as the reviewer sees it: with its stable key and what was decided about it. */
 export interface ReviewFinding extends Finding {
   key: string;
+  /** The decision that applies: the latest for the finding's key, unless it lapsed. */
   resolution: ResolutionRow | null;
-  /** Needs a decision still: an error or warning without one, or a waiver awaiting its approval. */
+  /** The latest decision when it lapsed: the finding's values changed after it was made. */
+  lapsedResolution: ResolutionRow | null;
+  /** A second, different person must approve any decision on it (the scheme's four-eyes list). */
+  fourEyes: boolean;
+  /** Needs a decision still: an error or warning without one, or a decision awaiting its approval. */
   open: boolean;
 }
 
@@ -57,8 +69,11 @@ export interface SummaryRow {
   done: number;
 }
 
-/** Codes whose waiver a second reviewer must approve before it counts. */
-const WAIVER_NEEDS_APPROVAL: ReadonlySet<FindingCode> = new Set(['OVER_CAP']);
+/** Four-eyes codes for a record without a known scheme (the schemes list theirs in `fourEyes`). */
+const DEFAULT_FOUR_EYES: readonly FindingCode[] = ['OVER_CAP', 'INELIGIBLE_APPLICANT'];
+
+const DONE_MESSAGE =
+  'Innsendingen er ferdig behandlet og kan ikke endres. Gjenåpne den med en begrunnelse først.';
 
 /**
  * What a reviewer can do with a submission: read the queue, correct fields (re-validated at once),
@@ -76,7 +91,7 @@ export class ReviewService {
     const rows = await this.reviews.reviewCandidates();
     const items: QueueItem[] = [];
     for (const row of rows) {
-      const findings = withResolutions(row.record.findings, await this.reviews.resolutions(row.record.id));
+      const findings = this.withResolutions(row.record, await this.reviews.resolutions(row.record.id));
       const open = findings.filter((f) => f.open);
       if (open.length === 0) continue;
       const r = row.record;
@@ -129,7 +144,7 @@ export class ReviewService {
     if (!row) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
     return {
       record: row.record,
-      findings: withResolutions(row.record.findings, await this.reviews.resolutions(id)),
+      findings: this.withResolutions(row.record, await this.reviews.resolutions(id)),
       done: row.done,
       claimedBy: await this.reviews.claimant(id),
       history: await this.reviews.history(id),
@@ -139,6 +154,7 @@ export class ReviewService {
   async claim(user: User, id: string): Promise<void> {
     await this.submission(id);
     await this.reviews.transaction(async (tx) => {
+      await this.lockOpenCase(tx, id);
       const holder = await this.reviews.claim(tx, id, user.id);
       if (holder !== user.id)
         throw new ReviewError('En annen saksbehandler har tatt innsendingen.', 'CONFLICT');
@@ -184,11 +200,11 @@ export class ReviewService {
     // The record and its corrections are read under a row lock, so a correction made at the same time
     // is never lost: the second waits for the first and re-validates on top of it.
     return this.reviews.transaction(async (tx) => {
-      const before = await this.reviews.lockedRecord(tx, id);
-      if (!before) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
+      const before = await this.lockOpenCase(tx, id);
       const corrections = await this.reviews.corrections(id, tx);
       corrections.set(field, value);
       const { record, fields } = revalidate(before.source, reads, duplicateOf, corrections, this.ctx);
+      const resolutions = await this.reviews.resolutions(id, tx);
       await this.reviews.addCorrection(tx, {
         submissionId: id,
         field,
@@ -206,6 +222,7 @@ export class ReviewService {
         status: { before: before.status, after: record.status },
         findings: { before: before.findings.map((f) => f.code), after: record.findings.map((f) => f.code) },
       });
+      await this.lapseChanged(tx, user, before, record, resolutions);
       return record;
     });
   }
@@ -225,6 +242,10 @@ export class ReviewService {
     return { reads: reads as ReadDocument[], duplicateOf: await this.store.duplicatesOf(id) };
   }
 
+  /**
+   * Decides a finding: accepted, waived or rejected, with a reason. A four-eyes finding stays open
+   * until a second, different person approves the decision, whatever it is.
+   */
   async resolveFinding(
     user: User,
     id: string,
@@ -235,13 +256,18 @@ export class ReviewService {
     if (!isResolution(resolution))
       throw new ReviewError('Velg godtatt, frafalt eller avvist.', 'INVALID_INPUT');
     const why = requireReason(reason);
-    const view = await this.submission(id);
-    const finding = view.findings.find((f) => f.key === key);
-    if (!finding)
-      throw new ReviewError('Fant ikke funnet; innsendingen kan ha blitt kontrollert på nytt.', 'NOT_FOUND');
-    const needsApproval = resolution === 'waived' && WAIVER_NEEDS_APPROVAL.has(finding.code);
+    await this.submission(id);
     await this.reviews.transaction(async (tx) => {
-      await this.reviews.addResolution(tx, {
+      const record = await this.lockOpenCase(tx, id);
+      const findings = this.withResolutions(record, await this.reviews.resolutions(id, tx));
+      const finding = findings.find((f) => f.key === key);
+      if (!finding)
+        throw new ReviewError(
+          'Fant ikke funnet; innsendingen kan ha blitt kontrollert på nytt.',
+          'NOT_FOUND',
+        );
+      const needsApproval = finding.fourEyes;
+      const resolutionId = await this.reviews.addResolution(tx, {
         submissionId: id,
         findingKey: key,
         code: finding.code,
@@ -249,39 +275,62 @@ export class ReviewService {
         reason: why,
         userId: user.id,
         needsApproval,
+        basis: basisOf(finding, record),
       });
       await this.reviews.audit(tx, user.username, 'finding-resolved', id, {
         finding: key,
         code: finding.code,
+        resolutionId,
         before: finding.resolution?.resolution ?? null,
         after: resolution,
         reason: why,
         needsApproval,
+        basis: basisOf(finding, record),
       });
     });
   }
 
-  /** A second reviewer approves a waiver that needs it. */
+  /**
+   * A second person approves a four-eyes decision: not the one who made it, nor a user that person
+   * created or last gave a password (the audit ties them), admins included. Only the decision that
+   * applies now can be approved: not one replaced by a later decision or lapsed.
+   */
   async approveWaiver(user: User, id: string, resolutionId: number): Promise<void> {
-    const view = await this.submission(id);
-    const pending = view.findings.find((f) => f.resolution?.id === resolutionId);
-    if (!pending?.resolution?.needsApproval)
-      throw new ReviewError('Fant ingen frafall som venter på godkjenning.', 'NOT_FOUND');
-    if (pending.resolution.byId === user.id) {
-      throw new ReviewError(
-        'Frafallet må godkjennes av en annen saksbehandler enn den som frafalt det.',
-        'FORBIDDEN',
-      );
-    }
+    if (!Number.isSafeInteger(resolutionId) || resolutionId < 1)
+      throw new ReviewError('Ugyldig avgjørelse.', 'INVALID_INPUT');
+    await this.submission(id);
     await this.reviews.transaction(async (tx) => {
-      if (!(await this.reviews.approve(tx, id, resolutionId, user.id))) {
-        throw new ReviewError('Frafallet er allerede godkjent.', 'CONFLICT');
+      const record = await this.lockOpenCase(tx, id);
+      const findings = this.withResolutions(record, await this.reviews.resolutions(id, tx));
+      const pending = findings.find((f) => f.resolution?.id === resolutionId);
+      const decision = pending?.resolution;
+      if (!pending || !decision?.needsApproval)
+        throw new ReviewError('Fant ingen avgjørelse som venter på godkjenning.', 'NOT_FOUND');
+      if (decision.approvedAt !== null)
+        throw new ReviewError('Avgjørelsen er allerede godkjent.', 'CONFLICT');
+      if (decision.byId === user.id) {
+        throw new ReviewError(
+          'Avgjørelsen må godkjennes av en annen saksbehandler enn den som tok den.',
+          'FORBIDDEN',
+        );
       }
-      await this.reviews.audit(tx, user.username, 'waiver-approved', id, {
+      const ties = await this.reviews.userTies(tx, user.id);
+      if (ties.createdBy === decision.byId || ties.passwordSetBy === decision.byId) {
+        throw new ReviewError(
+          `Du kan ikke godkjenne avgjørelser tatt av ${decision.by}: brukeren din ble opprettet eller fikk passord av ${decision.by}.`,
+          'FORBIDDEN',
+        );
+      }
+      if (!(await this.reviews.approve(tx, id, resolutionId, user.id))) {
+        throw new ReviewError('Avgjørelsen er allerede godkjent.', 'CONFLICT');
+      }
+      await this.reviews.audit(tx, user.username, 'decision-approved', id, {
         finding: pending.key,
         code: pending.code,
-        waivedBy: pending.resolution!.by,
-        reason: pending.resolution!.reason,
+        resolution: resolutionId,
+        decision: decision.resolution,
+        decidedBy: decision.by,
+        reason: decision.reason,
       });
     });
   }
@@ -292,6 +341,7 @@ export class ReviewService {
     if (doc.length === 0) throw new ReviewError('Skriv hvilket dokument som mangler.', 'INVALID_INPUT');
     const text = requireReason(message);
     await this.reviews.transaction(async (tx) => {
+      await this.lockOpenCase(tx, id);
       await this.reviews.addDocumentRequest(tx, {
         submissionId: id,
         document: doc,
@@ -302,20 +352,100 @@ export class ReviewService {
     });
   }
 
+  /**
+   * Marks a submission done once no finding is open. The check and the mark happen in one
+   * transaction under the submission's row lock, and the unique index on reviews backs it: of
+   * simultaneous requests one succeeds, the others are told it is done.
+   */
   async markDone(user: User, id: string, comment: string): Promise<void> {
-    const view = await this.submission(id);
-    if (view.done) throw new ReviewError('Innsendingen er allerede ferdig behandlet.', 'CONFLICT');
-    const open = view.findings.filter((f) => f.open);
-    if (open.length > 0) {
-      throw new ReviewError(
-        `${open.length} funn er ikke avgjort ennå (${open.map((f) => f.code).join(', ')}).`,
-        'CONFLICT',
-      );
-    }
+    await this.submission(id);
+    const note = comment.trim() || null;
+    if (note !== null && note.length > 2000)
+      throw new ReviewError('Kommentaren kan være høyst 2000 tegn.', 'INVALID_INPUT');
     await this.reviews.transaction(async (tx) => {
-      await this.reviews.markDone(tx, id, user.username, comment.trim() || null);
-      await this.reviews.audit(tx, user.username, 'marked-done', id, { reason: comment.trim() || null });
+      const record = await this.reviews.lockedRecord(tx, id);
+      if (!record) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
+      const state = await this.reviews.reviewState(tx, id);
+      if (state.done) throw new ReviewError('Innsendingen er allerede ferdig behandlet.', 'CONFLICT');
+      const open = this.withResolutions(record, await this.reviews.resolutions(id, tx)).filter((f) => f.open);
+      if (open.length > 0) {
+        throw new ReviewError(
+          `${open.length} funn er ikke avgjort ennå (${open.map((f) => f.code).join(', ')}).`,
+          'CONFLICT',
+        );
+      }
+      if (!(await this.reviews.markDone(tx, id, user.username, note, state.round)))
+        throw new ReviewError('Innsendingen er allerede ferdig behandlet.', 'CONFLICT');
+      await this.reviews.audit(tx, user.username, 'marked-done', id, { reason: note, round: state.round });
     });
+  }
+
+  /** Re-opens a done submission, with a reason; corrections and decisions are allowed again. */
+  async reopen(user: User, id: string, reason: string): Promise<void> {
+    const why = requireReason(reason);
+    await this.submission(id);
+    await this.reviews.transaction(async (tx) => {
+      if (!(await this.reviews.lockedRecord(tx, id)))
+        throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
+      const state = await this.reviews.reviewState(tx, id);
+      if (!state.done) throw new ReviewError('Innsendingen er ikke ferdig behandlet.', 'CONFLICT');
+      await this.reviews.reopen(tx, id, user.username, why, state.round);
+      await this.reviews.audit(tx, user.username, 'reopened', id, { reason: why, round: state.round + 1 });
+    });
+  }
+
+  /** Locks the submission's row for the transaction and refuses when it is done; returns its record. */
+  private async lockOpenCase(tx: SqlExecutor, id: string): Promise<ProcessedRecord> {
+    const record = await this.reviews.lockedRecord(tx, id);
+    if (!record) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
+    if ((await this.reviews.reviewState(tx, id)).done) throw new ReviewError(DONE_MESSAGE, 'CONFLICT');
+    return record;
+  }
+
+  /**
+   * After a correction: every decision that applied to a finding whose values changed lapses for
+   * good, with a history line naming the values before and after.
+   */
+  private async lapseChanged(
+    tx: SqlExecutor,
+    user: User,
+    before: ProcessedRecord,
+    after: ProcessedRecord,
+    resolutions: readonly ResolutionRow[],
+  ): Promise<void> {
+    const applied = new Map(
+      this.withResolutions(before, resolutions).flatMap((f) => (f.resolution ? [[f.key, f] as const] : [])),
+    );
+    const keys = findingKeys(after.findings);
+    for (const [i, f] of after.findings.entries()) {
+      const previous = applied.get(keys[i]!);
+      if (!previous?.resolution) continue;
+      const was = previous.resolution.basis ?? basisOf(previous, before);
+      const now = basisOf(f, after);
+      if (sameBasis(was, now)) continue;
+      await this.reviews.lapse(tx, after.id, previous.resolution.id);
+      await this.reviews.audit(tx, user.username, 'resolution-lapsed', after.id, {
+        finding: keys[i],
+        code: f.code,
+        resolution: previous.resolution.resolution,
+        resolutionId: previous.resolution.id,
+        decidedBy: previous.resolution.by,
+        why: 'Verdiene funnet ble avgjort på, er endret; funnet må avgjøres på nytt.',
+        before: was,
+        after: now,
+      });
+    }
+  }
+
+  /** The codes a second person must approve for this record's scheme. */
+  private fourEyesCodes(record: ProcessedRecord): ReadonlySet<string> {
+    const scheme = this.ctx.schemes.find((s) => s.id === record.scheme);
+    return new Set(scheme?.fourEyes.codes ?? DEFAULT_FOUR_EYES);
+  }
+
+  /** The record's findings with their keys and the decisions that apply (see withResolutions). */
+  withResolutions(record: ProcessedRecord, resolutions: readonly ResolutionRow[]): ReviewFinding[] {
+    return withResolutions(record, resolutions, this.fourEyesCodes(record));
   }
 
   /** Per scheme and year: submissions, amounts and open findings (as the allocation table in seed 004). */
@@ -339,7 +469,7 @@ export class ReviewService {
       row.spentAmount += r.spentAmount ?? 0;
       if (done) row.done++;
       else {
-        const resolved = withResolutions(r.findings, await this.reviews.resolutions(r.id));
+        const resolved = this.withResolutions(r, await this.reviews.resolutions(r.id));
         row.openFindings += resolved.filter((f) => f.open).length;
       }
       rows.set(key, row);
@@ -354,20 +484,48 @@ export class ReviewService {
   }
 }
 
-/** The findings with their keys and latest resolutions. */
+/**
+ * The findings with their keys and the decisions that apply. The latest decision for a key applies
+ * while the finding still has the values it was made on (message and the field's value) and it has
+ * not lapsed; a four-eyes finding (error severity, code in `fourEyes`) counts as decided only once a
+ * second person approved its decision, whatever the decision and however it was stored.
+ */
 export function withResolutions(
-  findings: readonly Finding[],
+  record: ProcessedRecord,
   resolutions: readonly ResolutionRow[],
+  fourEyes: ReadonlySet<string>,
 ): ReviewFinding[] {
   const latest = new Map(resolutions.map((r) => [r.findingKey, r]));
-  const keys = findingKeys(findings);
-  return findings.map((f, i) => {
-    const resolution = latest.get(keys[i]!) ?? null;
+  const keys = findingKeys(record.findings);
+  return record.findings.map((f, i) => {
+    const last = latest.get(keys[i]!) ?? null;
+    const lapsed =
+      last !== null && (last.lapsed || (last.basis !== null && !sameBasis(last.basis, basisOf(f, record))));
+    const resolution = lapsed ? null : last;
+    const needsFourEyes = f.severity === 'error' && fourEyes.has(f.code);
     const needsDecision = f.severity === 'error' || f.severity === 'warning';
-    const decided = resolution !== null && (!resolution.needsApproval || resolution.approvedAt !== null);
-    return { ...f, key: keys[i]!, resolution, open: needsDecision && !decided };
+    const approved = resolution !== null && resolution.approvedAt !== null;
+    const decided = resolution !== null && (needsFourEyes || resolution.needsApproval ? approved : true);
+    return {
+      ...f,
+      key: keys[i]!,
+      resolution,
+      lapsedResolution: lapsed ? last : null,
+      fourEyes: needsFourEyes,
+      open: needsDecision && !decided,
+    };
   });
 }
+
+/** What a finding looks like for a decision: its message (amounts, caps, rates) and its field's value. */
+export function basisOf(finding: Finding, record: ProcessedRecord): DecisionBasis {
+  const value =
+    finding.field !== null && isCorrectableField(finding.field) ? recordValue(record, finding.field) : null;
+  return { message: finding.message, value };
+}
+
+const sameBasis = (a: DecisionBasis, b: DecisionBasis): boolean =>
+  a.message === b.message && a.value === b.value;
 
 const RESOLUTIONS: readonly Resolution[] = ['accepted', 'waived', 'rejected'];
 const isResolution = (value: string): value is Resolution =>

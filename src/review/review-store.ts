@@ -13,6 +13,20 @@ export interface User {
   role: Role;
 }
 
+/** A user as administration sees it: active or not, and who created them and set their password. */
+export interface StoredUser extends User {
+  active: boolean;
+  createdBy: number | null;
+  passwordSetBy: number | null;
+  passwordHash: string;
+}
+
+/** What a finding looked like when it was decided: a decision counts only while it still does. */
+export interface DecisionBasis {
+  message: string;
+  value: string | number | null;
+}
+
 export interface SessionUser extends User {
   csrfToken: string;
 }
@@ -36,6 +50,10 @@ export interface ResolutionRow {
   needsApproval: boolean;
   approvedBy: string | null;
   approvedAt: Date | null;
+  /** The finding as decided; null on resolutions made before decisions were bound to it. */
+  basis: DecisionBasis | null;
+  /** Set when a correction changed the finding's values after the decision. */
+  lapsed: boolean;
 }
 
 /** An upload's batch as its progress page shows it. */
@@ -70,6 +88,10 @@ export interface AuditRow {
 export class ReviewStore {
   constructor(private readonly db: SqlClient) {}
 
+  /**
+   * Creates a user or, when the username exists, gives them a new name, role and password (the
+   * sign-in command and tests; the app goes through user-admin.ts, which audits and ends sessions).
+   */
   async createUser(user: Omit<User, 'id'>, passwordHash: string): Promise<User> {
     const [row] = await this.db.query<{ id: string }>(
       `INSERT INTO users (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)
@@ -79,19 +101,88 @@ export class ReviewStore {
     return { ...user, id: Number(row!.id) };
   }
 
-  async credentials(username: string): Promise<(User & { passwordHash: string }) | null> {
-    const [row] = await this.db.query<DbUser & { password_hash: string }>(
-      'SELECT id, username, display_name, role, password_hash FROM users WHERE username = $1',
+  /** A user by name with the row locked for the transaction, or null. */
+  async lockedUser(tx: SqlExecutor, username: string): Promise<StoredUser | null> {
+    const [row] = await tx.query<DbStoredUser>(
+      `SELECT id, username, display_name, role, password_hash, active, created_by, password_set_by
+       FROM users WHERE username = $1 FOR UPDATE`,
       [username],
     );
-    return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+    return row ? toStoredUser(row) : null;
   }
 
-  async users(): Promise<User[]> {
-    const rows = await this.db.query<DbUser>(
-      'SELECT id, username, display_name, role FROM users ORDER BY username',
+  /** Who created a user and who last set their password (the ties that bar approving). */
+  async userTies(
+    tx: SqlExecutor,
+    userId: number,
+  ): Promise<{ createdBy: number | null; passwordSetBy: number | null }> {
+    const [row] = await tx.query<{ created_by: string | null; password_set_by: string | null }>(
+      'SELECT created_by, password_set_by FROM users WHERE id = $1',
+      [userId],
     );
-    return rows.map(toUser);
+    const n = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+    return { createdBy: n(row?.created_by), passwordSetBy: n(row?.password_set_by) };
+  }
+
+  async insertUser(
+    tx: SqlExecutor,
+    user: Omit<User, 'id'>,
+    passwordHash: string,
+    by: number | null,
+  ): Promise<number> {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO users (username, display_name, password_hash, role, created_by, password_set_by)
+       VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      [user.username, user.displayName, passwordHash, user.role, by],
+    );
+    return Number(row!.id);
+  }
+
+  /** Changes name, role, activity and (when given) password; `by` is who set the password. */
+  async updateUser(
+    tx: SqlExecutor,
+    id: number,
+    change: {
+      displayName: string;
+      role: Role;
+      active: boolean;
+      password?: { hash: string; by: number | null };
+    },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE users SET display_name = $2, role = $3, active = $4,
+         password_hash = coalesce($5, password_hash),
+         password_set_by = CASE WHEN $5::text IS NULL THEN password_set_by ELSE $6 END
+       WHERE id = $1`,
+      [
+        id,
+        change.displayName,
+        change.role,
+        change.active,
+        change.password?.hash ?? null,
+        change.password?.by ?? null,
+      ],
+    );
+  }
+
+  /** Ends every session of a user; returns how many there were. */
+  async endSessions(tx: SqlExecutor, userId: number): Promise<number> {
+    return (await tx.query('DELETE FROM sessions WHERE user_id = $1 RETURNING user_id', [userId])).length;
+  }
+
+  async credentials(username: string): Promise<(User & { passwordHash: string; active: boolean }) | null> {
+    const [row] = await this.db.query<DbUser & { password_hash: string; active: boolean }>(
+      'SELECT id, username, display_name, role, password_hash, active FROM users WHERE username = $1',
+      [username],
+    );
+    return row ? { ...toUser(row), passwordHash: row.password_hash, active: row.active } : null;
+  }
+
+  async users(): Promise<Array<User & { active: boolean }>> {
+    const rows = await this.db.query<DbUser & { active: boolean }>(
+      'SELECT id, username, display_name, role, active FROM users ORDER BY username',
+    );
+    return rows.map((r) => ({ ...toUser(r), active: r.active }));
   }
 
   async createSession(userId: number, tokenHash: string, csrfToken: string, expiresAt: Date): Promise<void> {
@@ -104,7 +195,7 @@ export class ReviewStore {
   async session(tokenHash: string): Promise<SessionUser | null> {
     const [row] = await this.db.query<DbUser & { csrf_token: string }>(
       `SELECT u.id, u.username, u.display_name, u.role, s.csrf_token FROM sessions s
-       JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
+       JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
       [tokenHash],
     );
     return row ? { ...toUser(row), csrfToken: row.csrf_token } : null;
@@ -124,7 +215,7 @@ export class ReviewStore {
       `SELECT s.record, s.created_at, u.display_name AS claimed_by FROM submissions s
        LEFT JOIN claims c ON c.submission_id = s.id LEFT JOIN users u ON u.id = c.user_id
        WHERE s.state = 'done' AND s.status = 'needs-review'
-         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done')`,
+         AND NOT ${IS_DONE}`,
     );
     return rows.map((r) => ({
       record: r.record,
@@ -135,8 +226,7 @@ export class ReviewStore {
 
   async submission(id: string): Promise<{ record: ProcessedRecord; createdAt: Date; done: boolean } | null> {
     const [row] = await this.db.query<{ record: ProcessedRecord; created_at: string | Date; done: boolean }>(
-      `SELECT record, created_at, EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done') AS done
-       FROM submissions s WHERE id = $1 AND state = 'done'`,
+      `SELECT record, created_at, ${IS_DONE} AS done FROM submissions s WHERE id = $1 AND state = 'done'`,
       [id],
     );
     return row ? { record: row.record, createdAt: new Date(row.created_at), done: row.done } : null;
@@ -154,8 +244,7 @@ export class ReviewStore {
   /** Every checked submission's record with whether a reviewer marked it done (summaries, export). */
   async allRecords(): Promise<Array<{ record: ProcessedRecord; done: boolean }>> {
     return this.db.query<{ record: ProcessedRecord; done: boolean }>(
-      `SELECT record, EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'done') AS done
-       FROM submissions s WHERE state = 'done' ORDER BY source, id`,
+      `SELECT record, ${IS_DONE} AS done FROM submissions s WHERE state = 'done' ORDER BY source, id`,
     );
   }
 
@@ -193,6 +282,20 @@ export class ReviewStore {
     return row?.record ?? null;
   }
 
+  /**
+   * Whether a submission is done and its round (how often it was re-opened). Call after
+   * lockedRecord, in its transaction: a statement of its own sees what committed while it waited.
+   */
+  async reviewState(tx: SqlExecutor, submissionId: string): Promise<{ done: boolean; round: number }> {
+    const [row] = await tx.query<{ done: boolean; round: string }>(
+      `SELECT ${IS_DONE} AS done,
+         (SELECT count(*) FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'reopened') AS round
+       FROM submissions s WHERE s.id = $1`,
+      [submissionId],
+    );
+    return { done: row?.done ?? false, round: Number(row?.round ?? 0) };
+  }
+
   /** The latest correction of each field (inside a transaction: pass its executor). */
   async corrections(
     submissionId: string,
@@ -225,8 +328,8 @@ export class ReviewStore {
   }
 
   /** Every resolution of the submission's findings, oldest first (the latest per key applies). */
-  async resolutions(submissionId: string): Promise<ResolutionRow[]> {
-    const rows = await this.db.query<{
+  async resolutions(submissionId: string, db: SqlExecutor = this.db): Promise<ResolutionRow[]> {
+    const rows = await db.query<{
       id: string;
       finding_key: string;
       code: string;
@@ -238,9 +341,12 @@ export class ReviewStore {
       needs_approval: boolean;
       approved_by: string | null;
       approved_at: string | Date | null;
+      basis: DecisionBasis | null;
+      lapsed: boolean;
     }>(
       `SELECT r.id, r.finding_key, r.code, r.resolution, r.reason, u.display_name AS by, r.user_id, r.created_at,
-         r.needs_approval, a.display_name AS approved_by, r.approved_at
+         r.needs_approval, a.display_name AS approved_by, r.approved_at, r.basis,
+         EXISTS (SELECT 1 FROM resolution_lapses l WHERE l.resolution_id = r.id) AS lapsed
        FROM finding_resolutions r JOIN users u ON u.id = r.user_id LEFT JOIN users a ON a.id = r.approved_by
        WHERE r.submission_id = $1 ORDER BY r.id`,
       [submissionId],
@@ -257,6 +363,8 @@ export class ReviewStore {
       needsApproval: r.needs_approval,
       approvedBy: r.approved_by,
       approvedAt: r.approved_at === null ? null : new Date(r.approved_at),
+      basis: r.basis,
+      lapsed: r.lapsed,
     }));
   }
 
@@ -270,17 +378,36 @@ export class ReviewStore {
       reason: string;
       userId: number;
       needsApproval: boolean;
+      basis: DecisionBasis;
     },
   ): Promise<number> {
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO finding_resolutions (submission_id, finding_key, code, resolution, reason, user_id, needs_approval)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [r.submissionId, r.findingKey, r.code, r.resolution, r.reason, r.userId, r.needsApproval],
+      `INSERT INTO finding_resolutions
+         (submission_id, finding_key, code, resolution, reason, user_id, needs_approval, basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`,
+      [
+        r.submissionId,
+        r.findingKey,
+        r.code,
+        r.resolution,
+        r.reason,
+        r.userId,
+        r.needsApproval,
+        JSON.stringify(r.basis),
+      ],
     );
     return Number(row!.id);
   }
 
-  /** Approves a waiver by a reviewer other than the one who made it; false when nothing was approved. */
+  /** Marks a resolution as lapsed for good (its finding's values changed after it was made). */
+  async lapse(tx: SqlExecutor, submissionId: string, resolutionId: number): Promise<void> {
+    await tx.query(
+      'INSERT INTO resolution_lapses (resolution_id, submission_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [resolutionId, submissionId],
+    );
+  }
+
+  /** Approves a decision by a reviewer other than the one who made it; false when nothing was approved. */
   async approve(
     tx: SqlExecutor,
     submissionId: string,
@@ -306,17 +433,39 @@ export class ReviewStore {
     );
   }
 
+  /**
+   * Marks a submission done in its current round; false when that round is done already (the unique
+   * index on reviews decides, whatever the callers checked before).
+   */
   async markDone(
     tx: SqlExecutor,
     submissionId: string,
     reviewer: string,
     comment: string | null,
+    round: number,
+  ): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO reviews (submission_id, reviewer, decision, comment, round) VALUES ($1, $2, 'done', $3, $4)
+       ON CONFLICT (submission_id, decision, round) DO NOTHING RETURNING id`,
+      [submissionId, reviewer, comment, round],
+    );
+    if (rows.length === 0) return false;
+    await tx.query('DELETE FROM claims WHERE submission_id = $1', [submissionId]);
+    return true;
+  }
+
+  /** Re-opens a done submission: the next "done" belongs to a new round. */
+  async reopen(
+    tx: SqlExecutor,
+    submissionId: string,
+    reviewer: string,
+    reason: string,
+    round: number,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO reviews (submission_id, reviewer, decision, comment) VALUES ($1, $2, 'done', $3)`,
-      [submissionId, reviewer, comment],
+      `INSERT INTO reviews (submission_id, reviewer, decision, comment, round) VALUES ($1, $2, 'reopened', $3, $4)`,
+      [submissionId, reviewer, reason, round],
     );
-    await tx.query('DELETE FROM claims WHERE submission_id = $1', [submissionId]);
   }
 
   /** Appends to the audit log (which cannot be changed afterwards: a trigger refuses it). */
@@ -401,6 +550,10 @@ export class ReviewStore {
   }
 }
 
+/** True when the submission's latest review decision is "done" (a re-opening comes after it). */
+const IS_DONE = `coalesce((SELECT r.decision FROM reviews r WHERE r.submission_id = s.id
+  ORDER BY r.id DESC LIMIT 1) = 'done', false)`;
+
 interface DbUser {
   id: string | number;
   username: string;
@@ -413,4 +566,19 @@ const toUser = (row: DbUser): User => ({
   username: row.username,
   displayName: row.display_name,
   role: row.role,
+});
+
+interface DbStoredUser extends DbUser {
+  password_hash: string;
+  active: boolean;
+  created_by: string | null;
+  password_set_by: string | null;
+}
+
+const toStoredUser = (row: DbStoredUser): StoredUser => ({
+  ...toUser(row),
+  active: row.active,
+  createdBy: row.created_by === null ? null : Number(row.created_by),
+  passwordSetBy: row.password_set_by === null ? null : Number(row.password_set_by),
+  passwordHash: row.password_hash,
 });

@@ -11,10 +11,11 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { RecordEvidence } from '../domain/record.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../review/passwords.ts';
+import { DUMMY_HASH, verifyPassword } from '../review/passwords.ts';
 import { ReviewError } from '../review/review-error.ts';
 import type { QueueFilter, ReviewService } from '../review/review-service.ts';
-import type { ReviewStore, Role, SessionUser } from '../review/review-store.ts';
+import type { ReviewStore, SessionUser } from '../review/review-store.ts';
+import { deactivateUser, saveUser } from '../review/user-admin.ts';
 import type { Store } from '../store/store.ts';
 import {
   LOGIN_CSRF_COOKIE,
@@ -40,7 +41,10 @@ import {
   uploadPage,
 } from './pages/upload-page.ts';
 import { usersPage } from './pages/users-page.ts';
+import { noticeFromQuery, noticeQuery } from './notices.ts';
 import { DASHBOARD_PATH } from './queue-dashboard.ts';
+import { badParams, publicErrorMessage } from './request-checks.ts';
+import { safeNext } from './safe-next.ts';
 import { UploadError, receiveUpload, type UploadDeps } from './uploads.ts';
 
 declare module 'fastify' {
@@ -133,7 +137,15 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   });
 
   app.decorateRequest('user', null);
+  // Pages, JSON and exports are never kept by a browser or proxy; static assets set their own.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.addHook('onRequest', async (request, reply) => {
+    // Ids, positions and pages are checked before anything reads them: a bad one is a 400, never a 500.
+    const bad = badParams(request.params as Record<string, string> | undefined);
+    if (bad) return reply.code(400).send({ error: bad });
     if (request.routeOptions.config.public) return;
     request.user = await sessionUser(request, reviews);
     if (!request.user) return refuseAnonymous(request, reply);
@@ -151,27 +163,48 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     const dashboard = request.routeOptions.url?.startsWith(`${DASHBOARD_PATH}/`) ?? false;
     if (dashboard && csrfOf(request) === undefined) {
       if (!sameOrigin(request)) return reply.code(403).send({ error: 'Forespørselen kom ikke fra Intake.' });
-      return;
-    }
-    if (!sameToken(csrfOf(request), request.user!.csrfToken)) {
+    } else if (!sameToken(csrfOf(request), request.user!.csrfToken)) {
       return reply.code(403).send({ error: 'Ugyldig eller manglende CSRF-token. Last siden på nytt.' });
+    }
+    // Every queue action (retry, clean, pause, remove…) is audited before it runs: no row, no action.
+    if (dashboard) {
+      await reviews.transaction((tx) =>
+        reviews.audit(tx, request.user!.username, 'queue-action', null, {
+          method: request.method,
+          path: request.url.slice(0, 500),
+          params: request.params ?? {},
+        }),
+      );
     }
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ReviewError) {
       return reply.code(ERROR_STATUS[error.reviewCode]).send({ error: error.message });
     }
+    if (error instanceof UploadError) return reply.code(error.statusCode).send({ error: error.message });
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error(error);
-    return reply.code(status).send({ error: status >= 500 ? 'Noe gikk galt.' : (error as Error).message });
+    // Fastify's and its plugins' own messages are English and technical: a reviewer gets Norwegian.
+    return reply.code(status).send({ error: publicErrorMessage(status) });
   });
+
+  /** An audit row about no submission in particular (sign-in, users, exports). */
+  const audit = (actor: string, action: string, details: Record<string, unknown>) =>
+    reviews.transaction((tx) => reviews.audit(tx, actor, action, null, details));
+  /** Ends every session of a user ("sign out everywhere"), audited with how many there were. */
+  const endAllSessions = (user: SessionUser) =>
+    reviews.transaction(async (tx) => {
+      const sessions = await reviews.endSessions(tx, user.id);
+      await reviews.audit(tx, user.username, 'signed-out-everywhere', null, { sessions });
+      return sessions;
+    });
 
   // Assets: Designsystemet's CSS from the installed packages (nothing from a CDN) and our own.
   app.get<{ Params: { name: string } }>(
     '/assets/:name',
     { config: { public: true }, schema: { hide: true } },
     async (request, reply) => {
-      const asset = ASSETS[request.params.name];
+      const asset = Object.hasOwn(ASSETS, request.params.name) ? ASSETS[request.params.name] : undefined;
       if (!asset) return reply.code(404).send({ error: 'Finnes ikke.' });
       return reply
         .type(`${asset.type}; charset=utf-8`)
@@ -195,7 +228,8 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
         sameSite: 'strict',
         secure: options.secureCookies,
       });
-      return reply.type('text/html; charset=utf-8').send(loginPage(csrf, safeNext(request.query.next), null));
+      const next = typeof request.query.next === 'string' ? request.query.next : undefined;
+      return reply.type('text/html; charset=utf-8').send(loginPage(csrf, safeNext(next), null));
     },
   );
   app.post<{ Body: { username?: string; password?: string; next?: string; _csrf?: string } }>(
@@ -206,7 +240,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const next = safeNext(body.next);
+      const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
       const fail = (message: string, code: number) => {
         const csrf = newToken();
         reply.setCookie(LOGIN_CSRF_COOKIE, csrf, {
@@ -223,12 +257,19 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
       if (!cookieToken || !sameToken(body._csrf, cookieToken))
         return fail('Skjemaet var utløpt. Prøv igjen.', 403);
-      const user = await reviews.credentials(String(body.username ?? '').trim());
-      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, String(body.password ?? ''));
-      if (!user || !ok) return fail('Feil brukernavn eller passord.', 401);
+      const username = typeof body.username === 'string' ? body.username.trim().slice(0, 64) : '';
+      const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
+      const user = await reviews.credentials(username);
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+      if (!user || !ok || !user.active) {
+        const reason = !user ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive';
+        await audit(username || '(tomt)', 'sign-in-failed', { reason, address: request.ip });
+        return fail('Feil brukernavn eller passord.', 401);
+      }
       const token = newToken();
       const expires = new Date(Date.now() + options.sessionHours * 3_600_000);
       await reviews.createSession(user.id, tokenHash(token), newToken(), expires);
+      await audit(user.username, 'signed-in', { address: request.ip });
       reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
@@ -243,26 +284,28 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await reviews.deleteSession(tokenHash(token));
+    await audit(request.user!.username, 'signed-out', {});
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+  app.post('/logout/everywhere', { schema: { hide: true } }, async (request, reply) => {
+    await endAllSessions(request.user!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login', 303);
   });
 
   // Pages.
   const page = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
-  const noticeOf = (request: FastifyRequest): PageOptions['notice'] => {
-    const q = request.query as { ok?: string; error?: string };
-    if (q.error) return { kind: 'danger', text: q.error };
-    if (q.ok) return { kind: 'success', text: q.ok };
-    return null;
-  };
+  const noticeOf = (request: FastifyRequest): PageOptions['notice'] =>
+    noticeFromQuery(request.query as Record<string, unknown>);
   /** Runs a form's action and goes back to `to` with a message; a refused action shows why. */
   const formAction = async (reply: FastifyReply, to: string, action: () => Promise<string>) => {
     try {
       const ok = await action();
-      return reply.redirect(`${to}?ok=${encodeURIComponent(ok)}`, 303);
+      return reply.redirect(`${to}?${noticeQuery('success', ok)}`, 303);
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      return reply.redirect(`${to}?error=${encodeURIComponent(error.message)}`, 303);
+      return reply.redirect(`${to}?${noticeQuery('danger', error.message)}`, 303);
     }
   };
 
@@ -307,7 +350,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       if (!bytes) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
       const image = await renderPage(bytes, doc.read.format, Number(request.params.page));
       if (!image) return reply.code(404).send({ error: 'Fant ikke siden.' });
-      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(image.png);
+      return reply.type('image/png').send(image.png);
     },
   );
 
@@ -366,18 +409,28 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     await service.markDone(r.user!, r.params.id, r.body.comment ?? '');
     return 'Innsendingen er ferdig behandlet.';
   });
+  formRoute('/submissions/:id/reopen', async (r) => {
+    await service.reopen(r.user!, r.params.id, r.body.reason ?? '');
+    return 'Innsendingen er gjenåpnet.';
+  });
 
-  app.get('/export.xlsx', { schema: { hide: true } }, async (_request, reply) =>
+  /** The records for an export, audited: who took which format and how many submissions. */
+  const exported = async (request: FastifyRequest, format: 'xlsx' | 'csv') => {
+    const records = await service.records();
+    await audit(request.user!.username, 'exported', { format, rows: records.length });
+    return records;
+  };
+  app.get('/export.xlsx', { schema: { hide: true } }, async (request, reply) =>
     reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="innsendinger.xlsx"')
-      .send(await exportXlsx(await service.records())),
+      .send(await exportXlsx(await exported(request, 'xlsx'))),
   );
-  app.get('/export.csv', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/export.csv', { schema: { hide: true } }, async (request, reply) =>
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="innsendinger.csv"')
-      .send(exportCsv(await service.records())),
+      .send(exportCsv(await exported(request, 'csv'))),
   );
 
   // Upload onto the queues, and the progress of an upload's batch.
@@ -390,7 +443,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       return reply.redirect(`/uploads/${result.batchId}`, 303);
     } catch (error) {
       if (!(error instanceof UploadError)) throw error;
-      return reply.redirect(`/upload?error=${encodeURIComponent(error.message)}`, 303);
+      return reply.redirect(`/upload?${noticeQuery('danger', error.message)}`, 303);
     }
   });
   app.get<{ Params: { id: string } }>('/uploads/:id', { schema: { hide: true } }, async (request, reply) => {
@@ -404,12 +457,21 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   );
   app.post<{ Body: FormBody }>('/admin/users', { schema: { hide: true } }, async (request, reply) =>
     formAction(reply, '/admin/users', async () => {
-      const user = await addUser(reviews, request.body);
-      return `Brukeren ${user} er opprettet.`;
+      const { username, created } = await saveUser(reviews, request.user!, request.body);
+      return created ? `Brukeren ${username} er opprettet.` : `Brukeren ${username} er endret.`;
     }),
   );
+  app.post<{ Params: { username: string }; Body: FormBody }>(
+    '/admin/users/:username/deactivate',
+    { schema: { hide: true } },
+    async (request, reply) =>
+      formAction(reply, '/admin/users', async () => {
+        await deactivateUser(reviews, request.user!, request.params.username, request.body.reason);
+        return `Brukeren ${request.params.username} er deaktivert.`;
+      }),
+  );
 
-  registerApi(app, deps);
+  registerApi(app, deps, endAllSessions);
   if (deps.registerAdmin) await deps.registerAdmin(app);
   else {
     app.get(DASHBOARD_PATH, { schema: { hide: true } }, async (request, reply) =>
@@ -444,7 +506,11 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 /** The JSON API: the same operations as the pages, documented at /api/openapi.json. */
-function registerApi(app: FastifyInstance, deps: WebDeps): void {
+function registerApi(
+  app: FastifyInstance,
+  deps: WebDeps,
+  endAllSessions: (user: SessionUser) => Promise<number>,
+): void {
   const { service, reviews } = deps;
   const tags = ['saksbehandling'];
   const idParam = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
@@ -462,6 +528,21 @@ function registerApi(app: FastifyInstance, deps: WebDeps): void {
     const { csrfToken, ...user } = request.user!;
     return { ...user, csrfToken };
   });
+  app.post(
+    '/api/me/sessions/end-all',
+    {
+      schema: {
+        tags,
+        summary: 'Logg ut overalt: avslutt alle øktene til den innloggede brukeren',
+        response: { 200: { type: 'object', properties: { sessions: { type: 'integer' } } } },
+      },
+    },
+    async (request, reply) => {
+      const sessions = await endAllSessions(request.user!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { sessions };
+    },
+  );
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/api/queue',
     {
@@ -625,6 +706,22 @@ function registerApi(app: FastifyInstance, deps: WebDeps): void {
       return { ok: true };
     },
   );
+  app.post<{ Params: { id: string }; Body: { reason: string } }>(
+    '/api/submissions/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Gjenåpne en ferdig behandlet innsending (med begrunnelse)',
+        params: idParam,
+        body: reasonBody({}, []),
+        response: { 200: okReply, 409: errorReply },
+      },
+    },
+    async (request) => {
+      await service.reopen(request.user!, request.params.id, request.body.reason);
+      return { ok: true };
+    },
+  );
   app.post(
     '/api/uploads',
     {
@@ -702,27 +799,28 @@ function registerApi(app: FastifyInstance, deps: WebDeps): void {
         },
       },
     },
-    async (request) => ({ username: await addUser(reviews, request.body) }),
+    async (request) => ({ username: (await saveUser(reviews, request.user!, request.body)).username }),
   );
-}
-
-/** Creates a user from a form or API body; returns the username. */
-export async function addUser(
-  reviews: ReviewStore,
-  body: Record<string, string | undefined>,
-): Promise<string> {
-  const username = (body.username ?? '').trim();
-  const displayName = (body.displayName ?? '').trim();
-  const password = body.password ?? '';
-  const role = body.role as Role;
-  if (!/^[\w.@-]{2,64}$/.test(username))
-    throw new ReviewError('Brukernavnet kan ha bokstaver, tall, . @ - og _.', 'INVALID_INPUT');
-  if (displayName.length === 0) throw new ReviewError('Skriv brukerens fulle navn.', 'INVALID_INPUT');
-  if (password.length < 12) throw new ReviewError('Passordet må ha minst 12 tegn.', 'INVALID_INPUT');
-  if (role !== 'reviewer' && role !== 'admin')
-    throw new ReviewError('Rollen må være reviewer eller admin.', 'INVALID_INPUT');
-  await reviews.createUser({ username, displayName, role }, await hashPassword(password));
-  return username;
+  app.post<{ Params: { username: string }; Body: { reason: string } }>(
+    '/api/admin/users/:username/deactivate',
+    {
+      schema: {
+        tags: ['administrasjon'],
+        summary: 'Deaktiver en bruker: innlogging stengt og alle økter avsluttet (administrator)',
+        params: {
+          type: 'object',
+          properties: { username: { type: 'string' } },
+          required: ['username'],
+        },
+        body: reasonBody({}, []),
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await deactivateUser(reviews, request.user!, request.params.username, request.body.reason);
+      return { ok: true };
+    },
+  );
 }
 
 function queueFilter(query: Record<string, string | undefined>): QueueFilter {
@@ -734,11 +832,6 @@ function queueFilter(query: Record<string, string | undefined>): QueueFilter {
     code: query.code || undefined,
     severity: query.severity === 'error' || query.severity === 'warning' ? query.severity : undefined,
   };
-}
-
-/** Only a local path: `next` must not send a signed-in user to another site. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/queue';
 }
 
 /**

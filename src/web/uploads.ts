@@ -95,6 +95,9 @@ export async function receiveUpload(
   let trusted = csrfOk(headerToken(request));
   let total = 0;
   let files = 0;
+  // Until the body is read, an error that is not ours is a broken body (busboy's "Unexpected end of
+  // form", a bad part header): the sender's fault, a 400. Later ones (the queues) are not.
+  let reading = true;
   try {
     await mkdir(filesDir, { recursive: true });
     for await (const part of request.parts({
@@ -131,6 +134,7 @@ export async function receiveUpload(
       }
       files++;
     }
+    reading = false;
     if (!trusted) throw new UploadError('Ugyldig eller manglende CSRF-token. Last siden på nytt.', 403);
     if (files === 0) throw new UploadError('Velg minst én fil.', 400);
     const layout: UploadLayout = fields.layout === 'many' ? 'many' : 'one';
@@ -144,7 +148,11 @@ export async function receiveUpload(
     }
     return { result: await deps.enqueue(paths), files, layout };
   } catch (error) {
-    throw asUploadError(error, limits);
+    const known = asUploadError(error, limits);
+    if (reading && !(known instanceof UploadError) && !(known as { statusCode?: number }).statusCode) {
+      throw new UploadError('Skjemaet med filene kunne ikke leses. Prøv igjen.', 400);
+    }
+    throw known;
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -44,6 +44,15 @@ export function layout(options: PageOptions, body: SafeHtml): string {
             (${user.role === 'admin' ? 'administrator' : 'saksbehandler'})</span
           >
           <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">Logg ut</button>
+          <button
+            class="ds-button"
+            data-variant="tertiary"
+            data-size="sm"
+            type="submit"
+            formaction="/logout/everywhere"
+          >
+            Logg ut overalt
+          </button>
         </form>
       </nav>`
     : '';

@@ -42,8 +42,11 @@ const ACTION_LABEL: Record<string, string> = {
   'field-corrected': 'Felt rettet',
   'finding-resolved': 'Funn avgjort',
   'waiver-approved': 'Frafall godkjent',
+  'decision-approved': 'Avgjørelse godkjent av en annen',
+  'resolution-lapsed': 'Avgjørelse bortfalt',
   'document-requested': 'Dokument etterspurt',
   'marked-done': 'Ferdig behandlet',
+  reopened: 'Gjenåpnet',
 };
 
 export function submissionPage(
@@ -121,7 +124,21 @@ export function submissionPage(
           </form>
           ${
             view.done
-              ? html`<p class="ds-paragraph">Innsendingen er ferdig behandlet.</p>`
+              ? html`<p class="ds-paragraph">Innsendingen er ferdig behandlet og låst.</p>
+                  <form method="post" action="${base}/reopen" class="app-form">
+                    ${csrf}
+                    <div class="ds-field">
+                      <label class="ds-label" for="reopen-reason">Begrunnelse for å gjenåpne</label>
+                      <textarea
+                        class="ds-input"
+                        id="reopen-reason"
+                        name="reason"
+                        rows="2"
+                        required
+                      ></textarea>
+                    </div>
+                    <button class="ds-button" data-variant="secondary" type="submit">Gjenåpne</button>
+                  </form>`
               : html`<form method="post" action="${base}/done" class="app-form">
                   ${csrf}
                   <div class="ds-field">
@@ -168,9 +185,19 @@ function historyDetails(details: Record<string, unknown> | null): SafeHtml {
   const parts: SafeHtml[] = [];
   if ('field' in details) parts.push(html`${fieldName(String(details.field))}: `);
   if ('finding' in details) parts.push(html`${show(details.code)}: `);
-  if ('before' in details || 'after' in details) {
+  const message = (v: unknown) =>
+    v && typeof v === 'object' && 'message' in v ? String((v as { message: unknown }).message) : show(v);
+  if (typeof details.why === 'string') {
+    // A lapsed decision: what it was, why it no longer counts, and the finding before and now.
+    parts.push(
+      html`${show(details.resolution)} av ${show(details.decidedBy)}. ${details.why}<br />
+        Før: «${message(details.before)}»<br />Nå: «${message(details.after)}»`,
+    );
+  } else if ('before' in details || 'after' in details) {
     parts.push(html`${show(details.before)} → ${show(details.after)}`);
   }
+  if ('decision' in details && 'decidedBy' in details)
+    parts.push(html`${show(details.decision)} av ${show(details.decidedBy)}`);
   if ('document' in details) parts.push(html`${show(details.document)}`);
   if ('status' in details && typeof details.status === 'string') parts.push(html`status ${details.status}`);
   if (details.reason) parts.push(html`<br />Begrunnelse: «${show(details.reason)}»`);
@@ -206,7 +233,7 @@ function findingCard(
         ${
           r.needsApproval && !r.approvedBy
             ? html`<br /><span class="ds-tag" data-color="warning"
-                  >Venter på godkjenning fra en annen saksbehandler</span
+                  >Venter på godkjenning fra en annen person</span
                 >
                 ${
                   r.byId !== user.id
@@ -221,7 +248,7 @@ function findingCard(
                           data-size="sm"
                           type="submit"
                         >
-                          Godkjenn frafallet
+                          Godkjenn avgjørelsen
                         </button>
                       </form>`
                     : ''
@@ -230,7 +257,13 @@ function findingCard(
         }
         ${r.approvedBy ? html`<br />Godkjent av ${r.approvedBy}` : ''}
       </p>`
-    : '';
+    : f.lapsedResolution
+      ? html`<p class="ds-paragraph" data-size="sm">
+          <span class="ds-tag" data-color="warning">Avgjørelsen gjelder ikke lenger</span>
+          ${RESOLUTION_LABEL[f.lapsedResolution.resolution]} av ${f.lapsedResolution.by} ble tatt på andre
+          verdier enn funnet har nå. Funnet må avgjøres på nytt.
+        </p>`
+      : '';
   const form =
     f.severity === 'info'
       ? ''
@@ -239,7 +272,9 @@ function findingCard(
           <form method="post" action="${base}/findings/resolve" class="app-form">
             ${csrf}<input type="hidden" name="key" value="${f.key}" />
             <fieldset class="ds-fieldset">
-              <legend class="ds-label">Avgjørelse</legend>
+              <legend class="ds-label">
+                Avgjørelse${f.fourEyes ? ' (må godkjennes av en annen person, uansett avgjørelse)' : ''}
+              </legend>
               ${(['accepted', 'waived', 'rejected'] as const).map(
                 (v) =>
                   html`<div class="ds-field">
@@ -251,9 +286,7 @@ function findingCard(
                       value="${v}"
                       required
                     />
-                    <label class="ds-label" for="${id}-${v}"
-                      >${RESOLUTION_LABEL[v]}${v === 'waived' && f.code === 'OVER_CAP' ? ' (må godkjennes av en annen saksbehandler)' : ''}</label
-                    >
+                    <label class="ds-label" for="${id}-${v}">${RESOLUTION_LABEL[v]}</label>
                   </div>`,
               )}
             </fieldset>

@@ -2,7 +2,11 @@ import type { SessionUser, User } from '../../review/review-store.ts';
 import { html } from '../html.ts';
 import { layout, type PageOptions } from './layout.ts';
 
-export function usersPage(user: SessionUser, users: User[], notice: PageOptions['notice'] = null): string {
+export function usersPage(
+  user: SessionUser,
+  users: Array<User & { active: boolean }>,
+  notice: PageOptions['notice'] = null,
+): string {
   return layout(
     { title: 'Brukere', user, path: '/admin/users', notice },
     html`<h1 class="ds-heading" data-size="lg">Brukere</h1>
@@ -12,6 +16,7 @@ export function usersPage(user: SessionUser, users: User[], notice: PageOptions[
             <th scope="col">Brukernavn</th>
             <th scope="col">Navn</th>
             <th scope="col">Rolle</th>
+            <th scope="col">Tilgang</th>
           </tr>
         </thead>
         <tbody>
@@ -21,11 +26,35 @@ export function usersPage(user: SessionUser, users: User[], notice: PageOptions[
                 <td>${u.username}</td>
                 <td>${u.displayName}</td>
                 <td>${u.role === 'admin' ? 'administrator' : 'saksbehandler'}</td>
+                <td>
+                  ${
+                    !u.active
+                      ? 'deaktivert'
+                      : u.id === user.id
+                        ? 'aktiv (deg)'
+                        : html`<form
+                            method="post"
+                            action="/admin/users/${u.username}/deactivate"
+                            class="app-inline"
+                          >
+                            <input type="hidden" name="_csrf" value="${user.csrfToken}" />
+                            <label class="ds-label" for="deact-${u.id}">Begrunnelse</label>
+                            <input class="ds-input" id="deact-${u.id}" name="reason" required />
+                            <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
+                              Deaktiver<span class="ds-sr-only"> ${u.username}</span>
+                            </button>
+                          </form>`
+                  }
+                </td>
               </tr>`,
           )}
         </tbody>
       </table>
-      <h2 class="ds-heading" data-size="md">Ny bruker</h2>
+      <h2 class="ds-heading" data-size="md">Ny bruker, eller nytt passord eller ny rolle</h2>
+      <p class="ds-paragraph">
+        Et nytt passord eller en ny rolle logger brukeren ut overalt. En bruker du oppretter eller gir
+        passord, kan aldri godkjenne avgjørelser du har tatt (fireøyneprinsippet).
+      </p>
       <form method="post" action="/admin/users" class="app-form app-narrow">
         <input type="hidden" name="_csrf" value="${user.csrfToken}" />
         <div class="ds-field">
@@ -55,7 +84,7 @@ export function usersPage(user: SessionUser, users: User[], notice: PageOptions[
             <option value="admin">administrator</option>
           </select>
         </div>
-        <button class="ds-button" data-variant="primary" type="submit">Opprett bruker</button>
+        <button class="ds-button" data-variant="primary" type="submit">Lagre bruker</button>
       </form>`,
   );
 }
