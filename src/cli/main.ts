@@ -6,6 +6,7 @@ import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { loadRegister } from '../register/municipality-register.ts';
 import { updateRegister } from '../register/update-register.ts';
 import { loadSchemes } from '../schemes/load-schemes.ts';
+import { registerAuditCommands } from './audit-commands.ts';
 import { registerBulkCommands } from './bulk-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerWebCommands } from './web-commands.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerBulkCommands(program, pipelineContext);
   registerQueueCommands(program);
   registerWebCommands(program);
+  registerAuditCommands(program);
   const registerCmd = program.command('register').description('Kommuneregisteret');
   registerCmd
     .command('update')
@@ -50,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof IntakeError) {
       console.error(`intake: ${err.message}`);
-      return 2;
+      // A check that found something wrong failed as a run; anything else is usage or configuration.
+      return err.code === 'AUDIT_BROKEN' ? 1 : 2;
     }
     console.error(`intake: ${(err as Error).stack ?? String(err)}`);
     return 1;
