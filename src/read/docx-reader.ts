@@ -2,6 +2,7 @@ import type { ReadDocument } from '../domain/document.ts';
 import { resolveLimits } from './limits.ts';
 import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
 import { emptyDocument, failedDocument, throwIfAborted, type ReaderOptions } from './read-result.ts';
+import { OoxmlPackage } from './ooxml-package.ts';
 import { openZipArchive, type ZipArchive } from './zip-archive.ts';
 
 const MAIN_PART = 'word/document.xml';
@@ -41,13 +42,14 @@ export async function readDocx(
 async function extractDocxText(bytes: Buffer, options: ReaderOptions): Promise<string> {
   const archive = await openZipArchive(bytes, resolveLimits(options.limits));
   try {
-    if (!archive.entries.some((entry) => entry.name === MAIN_PART)) {
+    const main = await mainPart(archive);
+    if (!main) {
       throw new ReadError(
         'corrupt',
         corruptMessage('Word-dokumentet mangler hoveddelen (word/document.xml)'),
       );
     }
-    const body = wordXmlToLines(await readPart(archive, MAIN_PART));
+    const body = wordXmlToLines(await readPart(archive, main));
     throwIfAborted(options.signal);
     const headers = await partLines(archive, HEADER_PART);
     const footers = await partLines(archive, FOOTER_PART);
@@ -55,6 +57,14 @@ async function extractDocxText(bytes: Buffer, options: ReaderOptions): Promise<s
   } finally {
     archive.close();
   }
+}
+
+/** The main part: word/document.xml, else wherever the package's officeDocument relationship points. */
+async function mainPart(archive: ZipArchive): Promise<string | null> {
+  const pkg = new OoxmlPackage(archive);
+  if (pkg.entry(MAIN_PART)) return pkg.entry(MAIN_PART)!.name;
+  const related = (await pkg.relationships('')).find((r) => r.kind === 'officedocument' && r.part);
+  return (related?.part && pkg.entry(related.part)?.name) || null;
 }
 
 async function readPart(archive: ZipArchive, name: string): Promise<string> {

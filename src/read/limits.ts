@@ -20,6 +20,12 @@ export interface ReadLimits {
   maxPagePixels: number;
   /** Largest number of cells in one workbook, counted in its sheet XML before the workbook is parsed. */
   maxCells: number;
+  /**
+   * Most characters of text one document may hand back (cells and pages together). A workbook whose
+   * 12 000 cells all point at one shared string of 1 MB is 100 KB on disk and 12 GB of text once
+   * expanded; the limit is checked before expanding and again before the result leaves its thread.
+   */
+  maxTextChars: number;
   /** Time (ms) one document may take before it fails with 'timeout'. */
   timeoutMs: number;
   /**
@@ -55,6 +61,8 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   // An A3 page scanned at 600 DPI is about 70 million pixels.
   maxPagePixels: 100_000_000,
   maxCells: 1_000_000,
+  // A million cells of 30 characters; the longest born-digital reports hold a few million.
+  maxTextChars: 30_000_000,
   timeoutMs: 120_000,
   ocrTimeoutMs: 1_800_000,
   maxHeapMb: 1_024,

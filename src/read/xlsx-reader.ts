@@ -2,8 +2,11 @@ import ExcelJS from 'exceljs';
 
 import type { CellValue, ReadDocument, Sheet, SheetCell } from '../domain/document.ts';
 import { formatCount, resolveLimits, type ReadLimits } from './limits.ts';
-import { ReadError, corruptMessage, technicalDetail, failureFromError } from './read-error.ts';
+import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
 import { emptyDocument, failedDocument, throwIfAborted, type ReaderOptions } from './read-result.ts';
+import { TextBudget } from './text-budget.ts';
+import { countSheet, sharedStringLengths, spendSharedStrings } from './xlsx-counts.ts';
+import { readWorkbookTolerantly } from './xlsx-tolerant.ts';
 import { openZipArchive, zipProblemToFailure } from './zip-archive.ts';
 
 /** Excel shows at most 15 significant digits; more only shows floating-point noise (0.1 + 0.2). */
@@ -36,31 +39,66 @@ export async function readXlsx(
 }
 
 async function extractSheets(bytes: Buffer, options: ReaderOptions): Promise<Sheet[]> {
-  await preflight(bytes, resolveLimits(options.limits), options.signal);
+  const limits = resolveLimits(options.limits);
+  const counted = await preflight(bytes, limits, options.signal);
+  const tolerant = async (): Promise<Sheet[]> => {
+    const archive = await openZipArchive(bytes, limits);
+    try {
+      return await readWorkbookTolerantly(archive, limits, options.signal);
+    } finally {
+      archive.close();
+    }
+  };
+  // exceljs checks each merged range against all before it: tens of thousands hold a thread for minutes.
+  if (counted.merges > MAX_EXCELJS_MERGES) return tolerant();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new ReadError(
-      'corrupt',
-      corruptMessage(`Excel-filen kan ikke tolkes (${technicalDetail(error)})`),
-      {
-        cause: error,
-      },
-    );
+    // Mainstream programs open what exceljs refuses (prefixed XML, unusual parts, table features).
+    return tolerant().catch((fallbackError: unknown) => {
+      if (fallbackError instanceof ReadError && fallbackError.code !== 'corrupt') throw fallbackError;
+      throw new ReadError('corrupt', corruptMessage('Excel-filen kan ikke tolkes'), { cause: error });
+    });
   }
   throwIfAborted(options.signal);
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, cells: sheetCells(worksheet) }));
+  const sheets = workbook.worksheets.map((worksheet) => ({
+    name: worksheet.name,
+    cells: sheetCells(worksheet),
+  }));
+  // exceljs finds sheets by their usual part names only; cells it missed are read the other way.
+  if (counted.cells > 0 && sheets.every((sheet) => sheet.cells.length === 0)) return tolerant();
+  return sheets;
+}
+
+/** More merged ranges than this are read by the tolerant reader (see extractSheets). */
+const MAX_EXCELJS_MERGES = 2_000;
+
+/** What the preflight counted: cells (merged ranges by their area) and merged ranges. */
+interface WorkbookCounts {
+  cells: number;
+  merges: number;
 }
 
 /**
  * exceljs inflates every part into memory and builds an object per cell, so the workbook is checked
  * first, one part at a time: declared sizes against the zip limits, then every part unpacked (which
- * also proves its declared size true), XML parts searched for DOCTYPE/ENTITY declarations, and the
- * cells of the sheets counted.
+ * also proves its declared size true), XML parts searched for DOCTYPE/ENTITY declarations, the cells
+ * of the sheets counted (a merged range by its area, as exceljs makes a cell of each), and the text
+ * the cells would expand to added up (a shared string once per cell that uses it).
  */
-async function preflight(bytes: Buffer, limits: ReadLimits, signal: AbortSignal | undefined): Promise<void> {
+async function preflight(
+  bytes: Buffer,
+  limits: ReadLimits,
+  signal: AbortSignal | undefined,
+): Promise<WorkbookCounts> {
   const archive = await openZipArchive(bytes, limits);
+  const budget = new TextBudget(limits.maxTextChars);
+  const tooManyCells = () =>
+    new ReadError(
+      'too-large',
+      `Regnearket har for mange celler (over ${formatCount(limits.maxCells)}); grensen er ${formatCount(limits.maxCells)} celler.`,
+    );
   try {
     // A part with a strange name or a link for data is never unpacked anywhere; the rest must be sound.
     const refused = archive.entries.find(
@@ -75,6 +113,9 @@ async function preflight(bytes: Buffer, limits: ReadLimits, signal: AbortSignal 
       );
     }
     let cells = 0;
+    let merges = 0;
+    let sharedLengths: number[] | null = null;
+    const sheetParts: Buffer[] = [];
     for (const entry of archive.entries) {
       if (entry.problem) continue;
       throwIfAborted(signal);
@@ -94,66 +135,32 @@ async function preflight(bytes: Buffer, limits: ReadLimits, signal: AbortSignal 
           corruptMessage('Regnearket inneholder DOCTYPE/ENTITY-deklarasjoner, som ikke tillates'),
         );
       }
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
-        cells += countCells(part, limits.maxCells - cells + 1);
-        if (cells > limits.maxCells) {
-          throw new ReadError(
-            'too-large',
-            `Regnearket har for mange celler (over ${formatCount(limits.maxCells)}); grensen er ${formatCount(limits.maxCells)} celler.`,
-          );
-        }
+      if (/(^|\/)sharedStrings\.xml$/i.test(entry.name)) sharedLengths = sharedStringLengths(part);
+      else if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+        const counts = countSheet(part, limits.maxCells - cells + 1);
+        cells += counts.cells + counts.mergedCells;
+        merges += counts.merges;
+        if (cells > limits.maxCells) throw tooManyCells();
+        sheetParts.push(part);
       }
     }
+    // Text is counted once every shared string's length is known; sheets may come before it.
+    for (const part of sheetParts) {
+      throwIfAborted(signal);
+      spendSharedStrings(part, sharedLengths ?? [], budget);
+    }
+    return { cells, merges };
   } finally {
     archive.close();
   }
 }
-
-const LT = 0x3c;
 
 /** True when the XML declares a document type or entities (the start of an entity-expansion bomb). */
 function hasDoctype(xml: Buffer): boolean {
   return xml.includes('<!DOCTYPE', 0, 'latin1') || xml.includes('<!ENTITY', 0, 'latin1');
 }
 
-/**
- * Counts `<c …>` elements (cells; any namespace prefix) in sheet XML, stopping once `stopAt` is
- * reached. A byte scan, so a huge sheet is never turned into a string.
- */
-export function countCells(xml: Buffer, stopAt = Number.POSITIVE_INFINITY): number {
-  let count = 0;
-  for (let at = xml.indexOf(LT); at !== -1 && count < stopAt; at = xml.indexOf(LT, at + 1)) {
-    let i = at + 1;
-    // An optional prefix ("x:c"): letters, digits, '_', '-', '.' up to a colon.
-    let j = i;
-    while (j < xml.length && isNameByte(xml[j]!)) j++;
-    if (xml[j] === 0x3a && j > i) i = j + 1;
-    if (xml[i] !== 0x63 /* c */) continue;
-    const after = xml[i + 1];
-    if (
-      after === 0x20 ||
-      after === 0x3e ||
-      after === 0x2f ||
-      after === 0x09 ||
-      after === 0x0a ||
-      after === 0x0d
-    ) {
-      count++;
-    }
-  }
-  return count;
-}
-
-function isNameByte(byte: number): boolean {
-  return (
-    (byte >= 0x61 && byte <= 0x7a) ||
-    (byte >= 0x41 && byte <= 0x5a) ||
-    (byte >= 0x30 && byte <= 0x39) ||
-    byte === 0x5f ||
-    byte === 0x2d ||
-    byte === 0x2e
-  );
-}
+export { countCells } from './xlsx-counts.ts';
 
 function sheetCells(worksheet: ExcelJS.Worksheet): SheetCell[] {
   const cells: SheetCell[] = [];
