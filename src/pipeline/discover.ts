@@ -2,7 +2,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { formatMegabytes, resolveLimits, type ReadLimits } from '../read/limits.ts';
 import { ReadError } from '../read/read-error.ts';
-import { sniffFormat } from '../read/sniff.ts';
+import { identifyZipByNames, sniffFormat } from '../read/sniff.ts';
 import { listZipEntries } from '../read/zip-archive.ts';
 import { openZipFolder, type ZipFolder, type ZipFolderFile } from './zip-folder.ts';
 import type { InputFile, SubmissionInput } from './submission-input.ts';
@@ -308,7 +308,10 @@ class Walk {
     }
   }
 
-  /** A plain zip archive (not an xlsx or docx, which are zips too), judged by its bytes. */
+  /**
+   * A plain zip archive of files, judged by its entries: an xlsx, docx, OpenDocument, xlsb, pptx or
+   * other zip-based format is one document (read, or said to be unsupported), never a folder.
+   */
   async isZipArchive(path: DiskPath): Promise<boolean> {
     try {
       const handle = await open(path, 'r');
@@ -327,16 +330,12 @@ class Walk {
       const names = (await listZipEntries(path, { ...this.limits, maxEntries: Number.MAX_SAFE_INTEGER })).map(
         (e) => e.name,
       );
-      const odf = names.includes('mimetype') && names.includes('content.xml');
-      return !odf && !names.some((n) => OOXML_PARTS.has(n));
+      return identifyZipByNames(names).format === 'zip';
     } catch {
       return false; // unreadable: it stays a file, and reading it will say why
     }
   }
 }
-
-/** Entries that make a zip an Office Open XML document (read as one document), not a folder. */
-const OOXML_PARTS = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'word/document.xml']);
 
 /** One submission whose files include attachments taken from zips, closed once it has been yielded. */
 async function* yieldAttached(input: SubmissionInput, attached: Attached[]): AsyncGenerator<SubmissionInput> {

@@ -7,6 +7,11 @@ export interface FormatInfo {
   description: string;
   /** True for password-protected Office files (an OLE2 container around an encrypted package). */
   encrypted: boolean;
+  /**
+   * For a zip-based single-document format (OpenDocument, xlsb, pptx …): its Norwegian name
+   * ("OpenDocument-regneark (.ods)"). Such a zip is one document, never a folder.
+   */
+  container?: string;
 }
 
 /** PDF readers accept the header anywhere in the first 1024 bytes (mail gateways sometimes prepend junk). */
@@ -64,15 +69,90 @@ function startsWith(bytes: Buffer, magic: number[], offset = 0): boolean {
 }
 
 function identifyZip(bytes: Buffer): FormatInfo {
-  const names = new Set(zipEntryNames(bytes));
+  return identifyZipByNames(zipEntryNames(bytes), () => storedEntryText(bytes, 'mimetype'));
+}
+
+/** OpenDocument and other `mimetype` values, as the Norwegian name of the format. */
+const MIMETYPE_NAMES: ReadonlyArray<[RegExp, string]> = [
+  [/^application\/vnd\.oasis\.opendocument\.spreadsheet/, 'OpenDocument-regneark (.ods)'],
+  [/^application\/vnd\.oasis\.opendocument\.text/, 'OpenDocument-tekst (.odt)'],
+  [/^application\/vnd\.oasis\.opendocument\.presentation/, 'OpenDocument-presentasjon (.odp)'],
+  [/^application\/vnd\.oasis\.opendocument\.graphics/, 'OpenDocument-tegning (.odg)'],
+  [/^application\/epub\+zip/, 'e-bok (.epub)'],
+];
+
+/**
+ * What a zip is, from its entry names (backslashes and case as they come): an xlsx or docx to read,
+ * one document in a format that is not read (OpenDocument, xlsb, pptx and other zip-based formats;
+ * `container` names it), or a plain archive of files ('zip'), the only kind discovery opens as a
+ * folder. `mimetype` gives the content of the `mimetype` entry when it can be had cheaply.
+ */
+export function identifyZipByNames(
+  rawNames: readonly string[],
+  mimetype: () => string | null = () => null,
+): FormatInfo {
+  const names = new Set(rawNames.map((name) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase()));
   const has = (name: string): boolean => names.has(name);
-  if (has('xl/workbook.xml')) return { format: 'xlsx', description: 'et Excel-regneark', encrypted: false };
-  if (has('word/document.xml')) return { format: 'docx', description: 'et Word-dokument', encrypted: false };
-  let description = 'et zip-arkiv';
-  if (has('xl/workbook.bin')) description = 'et binært Excel-regneark (.xlsb)';
-  else if (has('ppt/presentation.xml')) description = 'en PowerPoint-presentasjon (.pptx)';
-  else if (has('content.xml') && has('mimetype')) description = 'et OpenDocument-dokument (.odt/.ods)';
-  return { format: 'zip', description, encrypted: false };
+  const any = (pattern: RegExp): boolean => [...names].some((name) => pattern.test(name));
+  const one = (container: string, format: FileFormat = 'unknown'): FormatInfo => ({
+    format,
+    description: `et dokument i formatet ${container}`,
+    encrypted: false,
+    container,
+  });
+  if (has('mimetype') || (has('content.xml') && has('meta-inf/manifest.xml'))) {
+    const type = (mimetype() ?? '').trim();
+    const named = MIMETYPE_NAMES.find(([pattern]) => pattern.test(type));
+    return one(named?.[1] ?? (type ? `OpenDocument (${type.slice(0, 60)})` : 'OpenDocument'));
+  }
+  if (has('[content_types].xml') || has('_rels/.rels')) {
+    if (any(/(^|\/)workbook\.xml$/))
+      return { ...one('Excel-regneark (.xlsx)', 'xlsx'), description: 'et Excel-regneark' };
+    if (any(/(^|\/)workbook\.bin$/)) return one('binært Excel-regneark (.xlsb)');
+    if (any(/(^|\/)document\.xml$/) && any(/^word\//)) {
+      return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
+    }
+    if (any(/(^|\/)presentation\.xml$/)) return one('PowerPoint-presentasjon (.pptx)');
+    if (any(/^visio\//)) return one('Visio-tegning (.vsdx)');
+    if (any(/\.fdseq$/)) return one('XPS-dokument (.xps)');
+    return one('Office Open XML');
+  }
+  // Classic locations, for packages whose content-types part is missing.
+  if (has('xl/workbook.xml'))
+    return { ...one('Excel-regneark (.xlsx)', 'xlsx'), description: 'et Excel-regneark' };
+  if (has('word/document.xml'))
+    return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
+  if (has('xl/workbook.bin')) return one('binært Excel-regneark (.xlsb)');
+  if (has('ppt/presentation.xml')) return one('PowerPoint-presentasjon (.pptx)');
+  if (has('androidmanifest.xml') && has('classes.dex')) return one('Android-app (.apk)');
+  if (has('meta-inf/manifest.mf')) return one('Java-arkiv (.jar)');
+  if (has('doc.kml')) return one('Google Earth-fil (.kmz)');
+  return { format: 'zip', description: 'et zip-arkiv', encrypted: false };
+}
+
+/**
+ * The text of a small entry stored without compression, read from its local header (OpenDocument
+ * writes `mimetype` first and stored, so that programs can tell the format this way); else null.
+ */
+function storedEntryText(bytes: Buffer, wanted: string): string | null {
+  let offset = 0;
+  for (let i = 0; i < 8 && offset + 30 <= bytes.length; i++) {
+    if (bytes.readUInt32LE(offset) !== 0x04034b50) return null;
+    const method = bytes.readUInt16LE(offset + 8);
+    const compressedSize = bytes.readUInt32LE(offset + 18);
+    const nameLength = bytes.readUInt16LE(offset + 26);
+    const extraLength = bytes.readUInt16LE(offset + 28);
+    const name = bytes.toString('latin1', offset + 30, offset + 30 + nameLength);
+    const data = offset + 30 + nameLength + extraLength;
+    if (name === wanted) {
+      return method === 0 && compressedSize <= 200
+        ? bytes.toString('latin1', data, data + compressedSize)
+        : null;
+    }
+    if (bytes.readUInt16LE(offset + 6) & 0x08) return null;
+    offset = data + compressedSize;
+  }
+  return null;
 }
 
 /**
@@ -161,6 +241,10 @@ function identifyOtherBinary(bytes: Buffer): string | null {
     return 'et HEIC/AVIF-bilde';
   }
   if (ascii.startsWith('{\\rtf')) return 'et RTF-dokument';
+  // BigTIFF (version 43): large scans and microscopy; the OCR decoder reads classic TIFF only.
+  if (startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])) {
+    return 'et BigTIFF-bilde, en variant av TIFF som ikke støttes (lagre det som vanlig TIFF, PNG eller PDF)';
+  }
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'et RAR-arkiv';
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return 'et 7z-arkiv';
   if (startsWith(bytes, [0x1f, 0x8b])) return 'et gzip-arkiv';

@@ -5,6 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverSubmissions } from '../../src/pipeline/discover.ts';
 import type { SubmissionInput } from '../../src/pipeline/submission-input.ts';
 import { makeXlsx, makeZip, randomBytes } from '../support/document-fixtures.ts';
+import {
+  dotnetPrefixedXlsx,
+  hiddenFilterButtonXlsx,
+  odsFile,
+  odtFile,
+  pptxFile,
+  xlsbFile,
+} from '../../scripts/hostile/wild-files.ts';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -403,5 +411,34 @@ describe('discoverSubmissions: zips beside files (CONTRACT.md "What makes a subm
     // Given alone on the command line, too.
     const alone = await all(join(root, 'Alta', 'tom.zip'));
     expect(shape(alone)).toEqual([['tom.zip', ['tom.zip']]]);
+  });
+
+  it('keeps every zip-based document format one file, beside an application or alone, never a folder', async () => {
+    const root = join(dir, 'containers');
+    await mkdir(join(root, 'Molde'), { recursive: true });
+    await writeFile(join(root, 'Molde', 'soknad.txt'), 'Søknad');
+    await writeFile(join(root, 'Molde', 'presentasjon.pptx'), pptxFile());
+    await writeFile(join(root, 'Molde', 'regneark.ods'), odsFile());
+    await writeFile(join(root, 'Molde', 'tekst.odt'), odtFile());
+    await writeFile(join(root, 'Molde', 'binaert.xlsb'), xlsbFile());
+    await writeFile(join(root, 'Molde', 'dotnet.xlsx'), dotnetPrefixedXlsx());
+    await writeFile(join(root, 'Molde', 'skraastrek.xlsx'), hiddenFilterButtonXlsx());
+    expect(shape(await all(root))).toEqual([
+      [
+        'Molde',
+        [
+          'Molde/binaert.xlsb',
+          'Molde/dotnet.xlsx',
+          'Molde/presentasjon.pptx',
+          'Molde/regneark.ods',
+          'Molde/skraastrek.xlsx',
+          'Molde/soknad.txt',
+          'Molde/tekst.odt',
+        ],
+      ],
+    ]);
+    expect(shape(await all(join(root, 'Molde', 'regneark.ods')))).toEqual([
+      ['regneark.ods', ['regneark.ods']],
+    ]);
   });
 });
