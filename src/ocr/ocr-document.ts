@@ -1,6 +1,8 @@
 import type { ReadDocument, TextPage } from '../domain/document.ts';
 import { decodeRaster, decodeTiffPage, imageDpi, limitPixels, type GreyImage } from './grey-image.ts';
 import { DEFAULT_OCR_DPI, SCAN_DPI_RANGE } from './ocr-defaults.ts';
+import { technicalDetail } from '../read/read-error.ts';
+import { hasText } from '../read/read-result.ts';
 import { OcrSetupError } from './ocr-error.ts';
 import { ocrTextPage, type BoxMapping } from './ocr-page.ts';
 import type { OcrEngine, PageSegmentation } from './ocr-pool.ts';
@@ -119,6 +121,13 @@ export async function ocrDocument(
   }
   if (errors.length > 0 && !pages.some((p) => p.text.trim() !== ''))
     return withFailure(updated, pages, errors[0]);
+  if (!hasText(updated)) {
+    // Blank pages, or nothing the engine could make out: a reviewer must look, as for any unreadable file.
+    return {
+      ...updated,
+      failure: { reason: 'empty', message: 'Det ble ikke funnet tekst i dokumentet, heller ikke med OCR.' },
+    };
+  }
   return updated;
 }
 
@@ -161,12 +170,16 @@ function mergePages(read: ReadDocument, results: Map<number, TextPage>): TextPag
 }
 
 function withFailure(read: ReadDocument, pages: TextPage[], error: unknown): ReadDocument {
-  const detail = error instanceof Error ? error.message : String(error);
+  // The decoder's own words ("e", "window is not defined") are for the log, not the reviewer.
   return {
     ...read,
     pages,
     method: 'none',
-    failure: { reason: 'corrupt', message: `Dokumentet er skannet, men kunne ikke leses med OCR: ${detail}` },
+    failure: {
+      reason: 'corrupt',
+      message: 'Dokumentet er skannet, men sidene kunne ikke gjøres om til bilder for OCR.',
+      detail: technicalDetail(error),
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { readImage } from './image-reader.ts';
 import { formatMegabytes, formatSeconds, resolveLimits, type ReadLimits } from './limits.ts';
 import { readPdf } from './pdf-reader.ts';
 import { ReadError, failureFromError } from './read-error.ts';
-import { failedDocument, sha256Hex, type ReaderOptions } from './read-result.ts';
+import { failedDocument, failIfNoText, sha256Hex, type ReaderOptions } from './read-result.ts';
 import { identifyFormat } from './sniff.ts';
 import { readText } from './text-reader.ts';
 import { readXlsx } from './xlsx-reader.ts';
@@ -73,7 +73,7 @@ export async function readDocumentInProcess(
     }, limits.timeoutMs);
   });
   try {
-    return await Promise.race([dispatch(), timeout]);
+    return failIfNoText(await Promise.race([dispatch(), timeout]));
   } catch (error) {
     return fail(error);
   } finally {
@@ -103,6 +103,7 @@ export async function readDocumentInProcess(
             'Office-dokumentet er kryptert eller passordbeskyttet og kan ikke leses.',
           );
         }
+        if (info.container) throw new ReadError('unsupported', `Formatet støttes ikke: ${info.container}.`);
         throw new ReadError('unsupported', `Filtypen støttes ikke: filen er ${info.description}.`);
     }
   }

@@ -58,3 +58,25 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted)
     throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
 }
+
+/**
+ * A document that was read but holds no text at all (a Word file of empty paragraphs, a workbook of
+ * blank cells, an empty text file) gets a failure, so it is an UNREADABLE_DOCUMENT like any file
+ * that gives nothing to check, instead of passing silently. Pages waiting for OCR are judged after it.
+ */
+export function failIfNoText(document: ReadDocument): ReadDocument {
+  if (document.failure || document.pagesNeedingOcr.length > 0 || hasText(document)) return document;
+  const message =
+    document.format === 'xlsx'
+      ? 'Regnearket inneholder ingen celler med innhold.'
+      : 'Dokumentet inneholder ingen tekst.';
+  return { ...document, failure: { reason: 'empty', message } };
+}
+
+/** True when any page or cell has visible text. */
+export function hasText(document: ReadDocument): boolean {
+  return (
+    document.pages.some((page) => page.text.trim() !== '') ||
+    document.sheets.some((sheet) => sheet.cells.some((cell) => cell.text.trim() !== ''))
+  );
+}
