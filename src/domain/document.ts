@@ -57,6 +57,8 @@ export type FileFormat = 'pdf' | 'xlsx' | 'docx' | 'zip' | 'png' | 'jpeg' | 'tif
 export interface ReadFailure {
   reason: 'empty' | 'corrupt' | 'encrypted' | 'unsupported' | 'too-large' | 'timeout';
   message: string;
+  /** What the library said (masked, short, often English): for the log and the store, never a finding. */
+  detail?: string;
 }
 
 /** The result of reading one file. Exactly one of pages/sheets carries content, or failure is set. */

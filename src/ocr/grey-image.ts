@@ -56,7 +56,52 @@ export function decodeTiffPage(bytes: Buffer, page: number): GreyImage {
   if (!ifd) throw new Error(`TIFF-filen har ingen side ${page}.`);
   UTIF.decodeImage(bytes, ifd);
   if (!ifd.width || !ifd.height) throw new Error(`TIFF-side ${page} har ingen bildedata.`);
+  // UTIF's CMYK conversion reaches for a browser global (window) and fails in Node.
+  if (tiffTag(ifd, 262) === PHOTOMETRIC_SEPARATED) return greyFromCmyk(ifd, bytes[0] === 0x49);
   return greyFromRgba(UTIF.toRGBA8(ifd), ifd.width, ifd.height);
+}
+
+/** The first value of a numeric TIFF tag, or undefined. */
+function tiffTag(ifd: UTIF.IFD, tag: number): number | undefined {
+  const value = ifd[`t${tag}`] as unknown;
+  const first = Array.isArray(value) || ArrayBuffer.isView(value) ? (value as ArrayLike<unknown>)[0] : value;
+  return typeof first === 'number' ? first : undefined;
+}
+
+/** TIFF PhotometricInterpretation 5: separated inks, in practice CMYK. */
+const PHOTOMETRIC_SEPARATED = 5;
+
+/**
+ * Greyscale from a decoded CMYK page (8 or 16 bits per ink, chunky or planar; a fifth sample, alpha
+ * or a spot ink, is ignored): each ink darkens the paper by its share, as naive CMYK-to-RGB does.
+ */
+export function greyFromCmyk(ifd: UTIF.IFD, littleEndian: boolean): GreyImage {
+  const width = ifd.width;
+  const height = ifd.height;
+  const data = ifd.data as Uint8Array;
+  const bits = tiffTag(ifd, 258) ?? 8;
+  const samples = tiffTag(ifd, 277) ?? 4;
+  const planar = tiffTag(ifd, 284) === 2;
+  if ((bits !== 8 && bits !== 16) || samples < 4) {
+    throw new Error(`CMYK-TIFF med ${bits} biter og ${samples} kanaler støttes ikke.`);
+  }
+  const bytesPerSample = bits / 8;
+  const area = width * height;
+  // The most significant byte of a 16-bit sample is enough for OCR.
+  const high = bytesPerSample === 2 && littleEndian ? 1 : 0;
+  const sample = (pixel: number, ink: number): number => {
+    const index = planar ? ink * area + pixel : pixel * samples + ink;
+    return data[index * bytesPerSample + high] ?? 0;
+  };
+  const out = new Uint8Array(area);
+  for (let p = 0; p < area; p++) {
+    const k = 255 - sample(p, 3);
+    const r = ((255 - sample(p, 0)) * k) / 255;
+    const g = ((255 - sample(p, 1)) * k) / 255;
+    const b = ((255 - sample(p, 2)) * k) / 255;
+    out[p] = (r * 77 + g * 150 + b * 29) >> 8;
+  }
+  return { width, height, data: out };
 }
 
 /** Box-filter downscale so the page fits {@link MAX_OCR_PIXELS}; small pages pass unchanged. */

@@ -43,8 +43,12 @@ export function technicalDetail(error: unknown): string {
   return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS - 1)}…` : clean;
 }
 
-/** Turns anything a reader threw into a ReadFailure; unknown errors mean a damaged file. */
+/**
+ * Turns anything a reader threw into a ReadFailure; unknown errors mean a damaged file. The message
+ * is a Norwegian sentence only; what a library said goes to `detail` (kept with the read document,
+ * never put in a finding).
+ */
 export function failureFromError(error: unknown): ReadFailure {
   if (error instanceof ReadError) return { reason: error.code, message: error.message };
-  return { reason: 'corrupt', message: corruptMessage(technicalDetail(error)) };
+  return { reason: 'corrupt', message: corruptMessage(''), detail: technicalDetail(error) };
 }

@@ -4,7 +4,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 import type { ReadFailure } from '../domain/document.ts';
 import { formatMegabytes, resolveLimits, type ReadLimits } from './limits.ts';
-import { ReadError, corruptMessage, technicalDetail } from './read-error.ts';
+import { ReadError, corruptMessage } from './read-error.ts';
 import { isValidUtf8 } from './sniff.ts';
 
 /** The limits that apply to zip archives (a subset of {@link ReadLimits}). */
@@ -71,14 +71,13 @@ export async function openZipArchive(
   const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
   let zip: ZipFile;
   try {
+    // yauzl is stricter than the programs people use: what they forgive is repaired first.
     zip =
       typeof source === 'string'
         ? await yauzl.openPromise(source, options)
-        : await yauzl.fromBufferPromise(source, options);
+        : await yauzl.fromBufferPromise(repairZip(source) ?? source, options);
   } catch (error) {
-    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${technicalDetail(error)})`), {
-      cause: error,
-    });
+    throw new ReadError('corrupt', corruptMessage('ugyldig zip-arkiv'), { cause: error });
   }
   try {
     if (zip.entryCount > resolved.maxEntries) {
@@ -130,10 +129,41 @@ export async function openZipArchive(
   } catch (error) {
     zip.close();
     if (error instanceof ReadError) throw error;
-    throw new ReadError('corrupt', corruptMessage(`ugyldig zip-arkiv (${technicalDetail(error)})`), {
-      cause: error,
-    });
+    throw new ReadError('corrupt', corruptMessage('ugyldig zip-arkiv'), { cause: error });
   }
+}
+
+/**
+ * A copy of a zip with the two faults Python's zipfile and Windows forgive: an end record whose
+ * comment length disagrees with the bytes after it (writers that count a terminator, files cut
+ * after the comment, junk appended), and bytes prepended to the archive (self-extractors, mail
+ * gateways), which shift every offset. Null when neither applies or the end record is not found.
+ */
+export function repairZip(bytes: Buffer): Buffer | null {
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= lowest; i--) {
+    if (bytes[i] === 0x50 && bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const directorySize = bytes.readUInt32LE(eocd + 12);
+  const directoryOffset = bytes.readUInt32LE(eocd + 16);
+  const commentLength = bytes.readUInt16LE(eocd + 20);
+  const actualComment = bytes.length - eocd - 22;
+  const directory = eocd - directorySize;
+  const shifted =
+    directoryOffset !== 0xffffffff &&
+    directory > directoryOffset &&
+    directorySize >= 46 &&
+    bytes.readUInt32LE(directory) === 0x02014b50;
+  const prefix = shifted ? directory - directoryOffset : 0;
+  if (commentLength === actualComment && prefix === 0) return null;
+  const repaired = Buffer.from(bytes.subarray(prefix));
+  repaired.writeUInt16LE(Math.min(0xffff, actualComment), eocd - prefix + 20);
+  return repaired;
 }
 
 /** Lists a zip archive's entries (see {@link openZipArchive}) and closes it again. */
@@ -238,13 +268,9 @@ async function readEntry(zip: ZipFile, entry: Entry, limits: ZipLimits): Promise
   try {
     stream = await zip.openReadStreamPromise(entry);
   } catch (error) {
-    throw new ReadError(
-      'corrupt',
-      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${technicalDetail(error)})`),
-      {
-        cause: error,
-      },
-    );
+    throw new ReadError('corrupt', corruptMessage('kan ikke pakke ut filen fra zip-arkivet'), {
+      cause: error,
+    });
   }
   // yauzl already stops at the declared size; this cap also holds if that check ever changes.
   const cap = Math.min(limits.maxEntryBytes, entry.uncompressedSize);
@@ -264,13 +290,9 @@ async function readEntry(zip: ZipFile, entry: Entry, limits: ZipLimits): Promise
     }
   } catch (error) {
     if (error instanceof ReadError) throw error;
-    throw new ReadError(
-      'corrupt',
-      corruptMessage(`kan ikke pakke ut filen fra zip-arkivet (${technicalDetail(error)})`),
-      {
-        cause: error,
-      },
-    );
+    throw new ReadError('corrupt', corruptMessage('kan ikke pakke ut filen fra zip-arkivet'), {
+      cause: error,
+    });
   }
   return Buffer.concat(chunks, size);
 }

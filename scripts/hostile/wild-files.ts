@@ -1,0 +1,372 @@
+/**
+ * Files like those found in the wild (issue 13), built byte by byte so each class is exact and
+ * deterministic: a shared-string bomb, zip containers that are one document (.ods, .xlsb, .pptx,
+ * .odt), an empty zip, SpreadsheetML as .NET generators write it, a table with hidden filter
+ * buttons, a workbook with 50 000 merged ranges, a Word file with a zip comment-length quirk, and
+ * a CMYK TIFF.
+ */
+import { pseudoRandom } from './corpus.ts';
+import { buildZip, type RawZipEntry } from './raw-zip.ts';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+const contentTypes = (overrides: Array<[string, string]>): string =>
+  `${XML_HEAD}<Types xmlns="${CT}">` +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
+  '</Types>';
+
+const relationships = (rels: Array<[string, string, string]>): string =>
+  `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
+  rels
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`)
+    .join('') +
+  '</Relationships>';
+
+const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+
+/** A budget's cells as the samples have them: labels in A, amounts in B. */
+export const BUDGET_ROWS: ReadonlyArray<[string, number]> = [
+  ['Lønn prosjektleder', 450_000],
+  ['Reise og opphold', 50_000],
+  ['Søkt tilskudd', 600_000],
+];
+
+/**
+ * 12 000 cells that all point at one shared string of 1 MB: under 1 MB on disk, within every zip
+ * limit, and 12 GB of text once every cell is expanded (the file that grew the main process to 21 GB).
+ */
+export function sharedStringBombXlsx(cells = 12_000, stringBytes = 1024 * 1024): Buffer {
+  const rows: string[] = [];
+  for (let r = 1; r <= cells / 10; r++) {
+    rows.push(
+      `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}" t="s"><v>0</v></c>`).join('')}</row>`,
+    );
+  }
+  // Letters from a fixed sequence: a string of one letter repeated would trip the compression-ratio limit.
+  const letters = Buffer.from(pseudoRandom(stringBytes, 13).map((b) => 0x61 + (b % 16))).toString('latin1');
+  const shared = `${XML_HEAD}<sst xmlns="${MAIN}" count="${cells}" uniqueCount="1"><si><t>${letters}</t></si></sst>`;
+  return plainWorkbook(`<sheetData>${rows.join('')}</sheetData>`, shared);
+}
+
+/** A workbook with `count` merged two-cell ranges (exceljs checks each merge against all before it). */
+export function manyMergesXlsx(count = 50_000): Buffer {
+  const rows = [
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>Søkt tilskudd</t></is></c><c r="C1"><v>600000</v></c></row>`,
+  ];
+  const merges = Array.from({ length: count }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`);
+  return plainWorkbook(
+    `<sheetData>${rows.join('')}</sheetData><mergeCells count="${count}">${merges.join('')}</mergeCells>`,
+  );
+}
+
+/** The smallest well-formed workbook around the given sheet body (and shared strings). */
+export function plainWorkbook(sheetBody: string, sharedStrings?: string): Buffer {
+  const overrides: Array<[string, string]> = [
+    ['/xl/workbook.xml', WORKBOOK_TYPE],
+    ['/xl/worksheets/sheet1.xml', SHEET_TYPE],
+  ];
+  const rels: Array<[string, string, string]> = [['rId1', 'worksheet', 'worksheets/sheet1.xml']];
+  if (sharedStrings) {
+    overrides.push([
+      '/xl/sharedStrings.xml',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+    ]);
+    rels.push(['rId2', 'sharedStrings', 'sharedStrings.xml']);
+  }
+  return buildZip([
+    { name: '[Content_Types].xml', data: contentTypes(overrides) },
+    { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
+    {
+      name: 'xl/workbook.xml',
+      data: `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Budsjett" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    { name: 'xl/_rels/workbook.xml.rels', data: relationships(rels) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `${XML_HEAD}<worksheet xmlns="${MAIN}">${sheetBody}</worksheet>`,
+    },
+    ...(sharedStrings ? [{ name: 'xl/sharedStrings.xml', data: sharedStrings }] : []),
+  ]);
+}
+
+/**
+ * SpreadsheetML as .NET generators (the Open XML SDK with a prefix) write it: every element under
+ * an `x:` prefix, relationship targets absolute ("/xl/worksheets/sheet.xml"), parts at unusual paths,
+ * core properties without the `cp:` prefix, and rows and cells without numbers.
+ */
+export function dotnetPrefixedXlsx(): Buffer {
+  const cells = BUDGET_ROWS.map(
+    ([label, amount]) =>
+      `<x:row><x:c t="s"><x:v>${BUDGET_ROWS.findIndex((r) => r[0] === label)}</x:v></x:c><x:c><x:v>${amount}</x:v></x:c></x:row>`,
+  ).join('');
+  const shared =
+    `${XML_HEAD}<x:sst xmlns:x="${MAIN}">` +
+    BUDGET_ROWS.map(([label]) => `<x:si><x:t>${label}</x:t></x:si>`).join('') +
+    '</x:sst>';
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes([
+        ['/xl/workbook.xml', WORKBOOK_TYPE],
+        ['/xl/worksheets/sheet.xml', SHEET_TYPE],
+        [
+          '/xl/sharedStrings.xml',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+        ],
+        ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+      ]),
+    },
+    {
+      name: '_rels/.rels',
+      data: relationships([
+        ['R1', 'officeDocument', '/xl/workbook.xml'],
+        ['R2', 'metadata/core-properties', '/docProps/core.xml'],
+      ]),
+    },
+    {
+      name: 'docProps/core.xml',
+      data:
+        `${XML_HEAD}<coreProperties xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Generator</dc:creator></coreProperties>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `${XML_HEAD}<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="Budsjett" sheetId="1" r:id="R5"/></x:sheets></x:workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: relationships([
+        ['R5', 'worksheet', '/xl/worksheets/sheet.xml'],
+        ['R6', 'sharedStrings', '/xl/sharedStrings.xml'],
+      ]),
+    },
+    {
+      name: 'xl/worksheets/sheet.xml',
+      data: `${XML_HEAD}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${cells}</x:sheetData></x:worksheet>`,
+    },
+    { name: 'xl/sharedStrings.xml', data: shared },
+  ]);
+}
+
+/**
+ * A workbook whose table hides the filter buttons of its columns (`hiddenButton`), with an icon
+ * filter in the sheet's autofilter, inline strings, and entry names written with backslashes.
+ */
+export function hiddenFilterButtonXlsx(): Buffer {
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Post</t></is></c><c r="B1" t="inlineStr"><is><t>Beløp</t></is></c></row>' +
+    BUDGET_ROWS.map(
+      ([label, amount], i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>${label}</t></is></c><c r="B${i + 2}"><v>${amount}</v></c></row>`,
+    ).join('');
+  const sheet =
+    `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${rows}</sheetData>` +
+    '<autoFilter ref="A1:B4"><filterColumn colId="1"><iconFilter iconSet="3Arrows" iconId="0"/></filterColumn></autoFilter>' +
+    '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+  const table =
+    `${XML_HEAD}<table xmlns="${MAIN}" id="1" name="Budsjett" displayName="Budsjett" ref="A1:B4">` +
+    '<autoFilter ref="A1:B4"><filterColumn colId="0" hiddenButton="1"/><filterColumn colId="1" hiddenButton="1"/></autoFilter>' +
+    '<tableColumns count="2"><tableColumn id="1" name="Post"/><tableColumn id="2" name="Beløp"/></tableColumns>' +
+    '<tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>';
+  const entries: RawZipEntry[] = [
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes([
+        ['/xl/workbook.xml', WORKBOOK_TYPE],
+        ['/xl/worksheets/sheet1.xml', SHEET_TYPE],
+        ['/xl/tables/table1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml'],
+      ]),
+    },
+    { name: '_rels\\.rels', data: relationships([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
+    {
+      name: 'xl\\workbook.xml',
+      data: `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Budsjett" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl\\_rels\\workbook.xml.rels',
+      data: relationships([['rId1', 'worksheet', 'worksheets/sheet1.xml']]),
+    },
+    { name: 'xl\\worksheets\\sheet1.xml', data: sheet },
+    {
+      name: 'xl\\worksheets\\_rels\\sheet1.xml.rels',
+      data: relationships([['rId1', 'table', '../tables/table1.xml']]),
+    },
+    { name: 'xl\\tables\\table1.xml', data: table },
+  ];
+  return buildZip(entries);
+}
+
+/** An OpenDocument file: `mimetype` first and stored, then its XML parts. */
+function openDocument(mimetype: string, content: string): Buffer {
+  return buildZip([
+    { name: 'mimetype', data: mimetype, deflate: false },
+    { name: 'content.xml', data: content },
+    {
+      name: 'styles.xml',
+      data: `${XML_HEAD}<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`,
+    },
+    {
+      name: 'meta.xml',
+      data: `${XML_HEAD}<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`,
+    },
+    {
+      name: 'META-INF/manifest.xml',
+      data: `${XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/></manifest:manifest>`,
+    },
+  ]);
+}
+
+/** An OpenDocument spreadsheet (.ods). */
+export function odsFile(): Buffer {
+  return openDocument(
+    'application/vnd.oasis.opendocument.spreadsheet',
+    `${XML_HEAD}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Budsjett"><table:table-row><table:table-cell><text:p>Søkt tilskudd</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`,
+  );
+}
+
+/** An OpenDocument text (.odt). */
+export function odtFile(): Buffer {
+  return openDocument(
+    'application/vnd.oasis.opendocument.text',
+    `${XML_HEAD}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Søknad om tilskudd</text:p></office:text></office:body></office:document-content>`,
+  );
+}
+
+/** A binary Excel workbook (.xlsb): OOXML packaging around binary parts. */
+export function xlsbFile(): Buffer {
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: `${XML_HEAD}<Types xmlns="${CT}"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
+    },
+    { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'xl/workbook.bin']]) },
+    { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00, 0x84, 0x01, 0x00]) },
+    {
+      name: 'xl/_rels/workbook.bin.rels',
+      data: relationships([['rId1', 'worksheet', 'worksheets/sheet1.bin']]),
+    },
+    { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 0x01, 0x00, 0x82, 0x01, 0x00]) },
+    { name: 'xl/styles.bin', data: Buffer.from([0x96, 0x02, 0x00, 0x97, 0x02, 0x00]) },
+  ]);
+}
+
+/** A PowerPoint presentation (.pptx) with one slide. */
+export function pptxFile(): Buffer {
+  const PML = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes([
+        [
+          '/ppt/presentation.xml',
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+        ],
+        ['/ppt/slides/slide1.xml', 'application/vnd.openxmlformats-officedocument.presentationml.slide+xml'],
+      ]),
+    },
+    { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'ppt/presentation.xml']]) },
+    { name: 'ppt/presentation.xml', data: `${XML_HEAD}<p:presentation xmlns:p="${PML}"/>` },
+    {
+      name: 'ppt/_rels/presentation.xml.rels',
+      data: relationships([['rId1', 'slide', 'slides/slide1.xml']]),
+    },
+    { name: 'ppt/slides/slide1.xml', data: `${XML_HEAD}<p:sld xmlns:p="${PML}"/>` },
+  ]);
+}
+
+/** A zip with no entries at all: only the end-of-central-directory record. */
+export function emptyZip(): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  return end;
+}
+
+/** A Word document whose text is the given paragraphs. */
+export function docxFile(paragraphs: readonly string[]): Buffer {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes([
+        [
+          '/word/document.xml',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+        ],
+      ]),
+    },
+    { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'word/document.xml']]) },
+    {
+      name: 'word/document.xml',
+      data: `${XML_HEAD}<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+    },
+  ]);
+}
+
+/**
+ * A Word document whose end record declares a longer comment than the file holds (writers that
+ * count the comment's terminator, or files cut after it): Python's zipfile reads it, yauzl refuses.
+ */
+export function commentQuirkDocx(paragraphs: readonly string[]): Buffer {
+  const docx = Buffer.concat([docxFile(paragraphs), Buffer.from('Laget av Generator')]);
+  // The end record is the last 22 bytes before the comment just appended.
+  const eocd = docx.length - 18 - 22;
+  docx.writeUInt16LE(18 + 7, eocd + 20);
+  return docx;
+}
+
+/**
+ * An uncompressed CMYK TIFF (photometric 5, 4 × 8 bits) of a grey image: black text on white paper
+ * written in the K channel, the way prepress and some office scanners deliver pages.
+ */
+export function cmykTiff(grey: { width: number; height: number; data: Uint8Array }, dpi = 200): Buffer {
+  const { width, height, data } = grey;
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) pixels[i * 4 + 3] = 255 - data[i]!;
+  const tags: Array<[number, number, number, number]> = [
+    // tag, type (3 SHORT, 4 LONG, 5 RATIONAL), count, value or offset
+    [256, 4, 1, width],
+    [257, 4, 1, height],
+    [258, 3, 4, 0], // bits per sample: offset filled in below
+    [259, 3, 1, 1], // no compression
+    [262, 3, 1, 5], // separated (CMYK)
+    [273, 4, 1, 0], // strip offset: filled in below
+    [277, 3, 1, 4],
+    [278, 4, 1, height],
+    [279, 4, 1, pixels.length],
+    [282, 5, 1, 0],
+    [283, 5, 1, 0],
+    [296, 3, 1, 2],
+  ];
+  const ifdSize = 2 + tags.length * 12 + 4;
+  const bitsAt = 8 + ifdSize;
+  const resAt = bitsAt + 8;
+  const dataAt = resAt + 8;
+  const head = Buffer.alloc(dataAt);
+  head.write('II', 0, 'latin1');
+  head.writeUInt16LE(42, 2);
+  head.writeUInt32LE(8, 4);
+  head.writeUInt16LE(tags.length, 8);
+  tags.forEach(([tag, type, count, value], i) => {
+    const at = 10 + i * 12;
+    head.writeUInt16LE(tag, at);
+    head.writeUInt16LE(type, at + 2);
+    head.writeUInt32LE(count, at + 4);
+    if (tag === 258) head.writeUInt32LE(bitsAt, at + 8);
+    else if (tag === 273) head.writeUInt32LE(dataAt, at + 8);
+    else if (tag === 282 || tag === 283) head.writeUInt32LE(resAt, at + 8);
+    else if (type === 3) head.writeUInt16LE(value, at + 8);
+    else head.writeUInt32LE(value, at + 8);
+  });
+  for (let i = 0; i < 4; i++) head.writeUInt16LE(8, bitsAt + i * 2);
+  head.writeUInt32LE(dpi, resAt);
+  head.writeUInt32LE(1, resAt + 4);
+  return Buffer.concat([head, pixels]);
+}
