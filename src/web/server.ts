@@ -398,7 +398,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     async (request, reply) =>
       formAction(reply, `/submissions/${request.params.id}`, async () => {
         await service.approveWaiver(request.user!, request.params.id, Number(request.params.rid));
-        return 'Frafallet er godkjent.';
+        return 'Avgjørelsen er godkjent.';
       }),
   );
   formRoute('/submissions/:id/document-requests', async (r) => {

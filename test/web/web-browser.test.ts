@@ -132,6 +132,21 @@ describe('the reviewer app in a browser', () => {
     expect(text).toContain('760000 → 700000');
     expect(text).toContain('Funn avgjort');
     expect(text).toContain('Overskridelsen er avklart med kommunen');
+
+    // OVER_CAP needs four eyes: still open until a second person approves the decision.
+    expect(await open.textContent()).toContain('Venter på godkjenning fra en annen person');
+    expect(await open.getByRole('button', { name: 'Godkjenn avgjørelsen' }).count()).toBe(0);
+    const second = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(second, 'bob');
+    await second.goto(submissionUrl);
+    await second
+      .locator('article.app-finding', { has: second.locator('code', { hasText: 'OVER_CAP' }) })
+      .getByRole('button', { name: 'Godkjenn avgjørelsen' })
+      .click();
+    await expect.poll(() => second.locator('.ds-alert').textContent()).toContain('godkjent');
+    await second.close();
+    await page.reload();
+    expect(await history.textContent()).toContain('Avgjørelse godkjent av en annen');
     await page.screenshot({ path: join(SCREENSHOTS, 'submission-resolved.png'), fullPage: true });
 
     // Gone from the queue.
