@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Limits that keep hostile or accidental giant inputs from exhausting memory or time. */
 export interface ReadLimits {
   /** Largest file (bytes) read at all; larger files fail with 'too-large'. */
@@ -39,9 +41,10 @@ export interface ReadLimits {
    */
   maxHeapMb: number;
   /**
-   * Reader threads reading at once. Each holds its own parsers (measured about 450 MB resident with
-   * pdf.js and exceljs loaded), so this bounds memory as much as it sets throughput. One thread reads
-   * as much at once as the in-process reader did, while the main thread extracts and renders for OCR.
+   * Reader threads reading at once; default: the number of cores. Each holds its own parsers
+   * (measured about 450 MB resident with pdf.js and exceljs loaded), so this bounds memory as much
+   * as it sets throughput. With one thread, a file a parser spins on held every other read of the
+   * run for the whole time limit; now it holds only its own thread.
    */
   readerThreads: number;
 }
@@ -66,7 +69,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   timeoutMs: 120_000,
   ocrTimeoutMs: 1_800_000,
   maxHeapMb: 1_024,
-  readerThreads: 1,
+  readerThreads: Math.max(1, availableParallelism()),
 });
 
 /** Fills in defaults for the limits a caller did not set. */

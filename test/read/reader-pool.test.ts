@@ -57,6 +57,21 @@ describe('ReaderPool', () => {
     expect((await readers.read(application, 'soknad.pdf')).failure).toBeNull();
   });
 
+  it('lets other documents through while one file holds its own thread', async () => {
+    const readers = new ReaderPool({ threads: 2, graceMs: 0 });
+    let stuckEnded = false;
+    const stuck = readers
+      .run(longDocx(1_000_000), 'lang.docx', { ...NO_RATIO_LIMIT, timeoutMs: 120_000 })
+      .finally(() => (stuckEnded = true));
+    const others = await Promise.all(
+      ['a.pdf', 'b.pdf', 'c.pdf'].map((name) => readers.read(application, name)),
+    );
+    expect(others.map((d) => d.failure)).toEqual([null, null, null]);
+    expect(stuckEnded).toBe(false);
+    await readers.close();
+    await expect(stuck).rejects.toThrow(/stoppet/);
+  });
+
   it('fails empty and oversized files at once, without a thread', async () => {
     const readers = pool({ threads: 1 });
     expect((await readers.read(Buffer.alloc(0), 'tom.pdf')).failure?.reason).toBe('empty');
