@@ -97,7 +97,7 @@ const WORD_CUES: WordCue[] = [
   ...words('drift', MEDIUM, 'internett*', '*porto', '*tolk*', 'annons*', '*annonsering', '*markedsføring'),
   ...words('drift', MEDIUM, '*utdanning*', 'studie*', '*implementering*', '*godtgjørelse', '*godtgjersle'),
   ...words('drift', MEDIUM, '*grupp*', 'mat', 'lokaleleie*'),
-  ...words('drift', WEAK, '*møte*', '*måling*', '*film', 'telefon', '*lokale*', '*honorar*', '*medvirkning'),
+  ...words('drift', WEAK, '*møte*', '*måling*', '*film', '*lokale*', '*honorar*', '*medvirkning'),
 
   // Investments: buildings, rebuilding, vehicles. "Bygg" only as a word, a building's compound or
   // the start of one ("byggeprosjekt"), never inside "innbygger".
@@ -268,7 +268,14 @@ export const FINANCING = new RegExp(
     `${W}(?:om)?søk`,
     `^(?:forbrukt|sum forbruk|forbruk|brukt|benyttet|nytta|regnskap|rekneskap)(?!\\p{L})`,
     `${W}(?:tilskudd|tilskot) (?:fra|frå)`,
+    // The grant itself: "Tilsegn", "Tilskot i følgje tilskotsbrevet", "Tilskuddsbeløp".
+    `${W}(?:tilsagn|tilsegn)`,
+    `^(?:tilskudd|tilskot)(?:et)?(?: (?:i følge|i følgje|ifølge|iht|jf|etter|i alt|motteke|mottatt|innvilga|innvilget|tildelt)(?!\\p{L})|$)`,
+    `^(?:tilskudds|tilskots)beløp`,
     `${W}(?:tildelt|innvilget|innvilga|mottatt|motteke|ubrukt|overført|tilbakebetal|mindreforbruk|merforbruk|meirforbruk|avvik|differanse)`,
+    // What was spent in all: the report's total, not one more cost ("Faktisk brukt", "Nytta midlar").
+    `^(?:faktisk|totalt?) (?:brukt|forbruk\\p{L}*|nytta|benyttet)(?!\\p{L})`,
+    `^(?:benytta|benyttede?|brukte|forbrukte|nytta|medgåtte?) (?:midler|midlar)(?!\\p{L})`,
     // Remaining funds carried over ("Restmidler fra 2023"), not "Restaurantbesøk".
     `^rest(?:midl\\p{L}*|beløp\\p{L}*|erende|ande)?(?!\\p{L})`,
   ].join('|'),
@@ -277,7 +284,7 @@ export const FINANCING = new RegExp(
 
 /** A total or subtotal row. */
 export const TOTAL =
-  /^(?:\d+[.)]\s*)?(?:sum|summert|totalt?|totalsum|totale|samlet|samla|samlede|i alt|til sammen|til saman)(?!\p{L})/u;
+  /^(?:\d+(?:[.)]\d+)*[.)]?\s+|\d+[.)])?(?:sum|summert|totalt?|total(?:sum|kostnad(?:er|ar)?|budsjett|beløp)|totale|samlet|samla|samlede|i alt|til sammen|til saman)(?!\p{L})/u;
 
 /** A subtotal names a category ("Sum lønn"); a grand total does not ("Sum kostnader"). */
 export function isSubtotal(label: string): boolean {

@@ -133,6 +133,14 @@ function cellAmount(c: SourceCell | undefined): number | null {
   return typeof c.value === 'string' && isMoneyCell(c.text) ? parseMoney(c.text) : null;
 }
 
+/** A cell's amount in kroner, from thousands when the column gives them ("1,5" → 1 500). */
+function scaled(c: SourceCell | undefined, scale: number): number | null {
+  if (scale === 1 || !c) return cellAmount(c);
+  if (typeof c.value === 'number') return c.text.includes('%') ? null : Math.round(c.value * scale);
+  const amount = cellAmount(c);
+  return amount === null ? null : amount * scale;
+}
+
 /** Money as a budget writes it: three digits or more, not a year, not an organisation number. */
 function looksLikeMoney(c: SourceCell, amount: number): boolean {
   const a = Math.abs(amount);
@@ -153,6 +161,8 @@ interface SheetTable {
   headerRow: number | null;
   /** The category column (the first heading's), when the table has headings. */
   categoryCol: number | null;
+  /** 1000 when the amount column's heading gives thousands of kroner. */
+  scale: number;
 }
 
 /**
@@ -187,22 +197,29 @@ function findSheetTable(rows: Map<number, SourceCell[]>, prefer: 'grant' | 'spen
   if (candidates.length === 0) return null;
 
   const hasMoney = (r: number) =>
-    rows.get(r)!.some((c) => candidates.includes(c.col) && cellAmount(c) !== null);
-  const isHeader = (r: number) => {
+    rows.get(r)!.some((c) => {
+      const amount = candidates.includes(c.col) ? cellAmount(c) : null;
+      return amount !== null && looksLikeMoney(c, amount);
+    });
+  // A heading row holds no numbers and heads a money column. It names its first column ("Post",
+  // "Kostnadsart"); failing such a row, a short money heading will do ("Søkt tilskudd"), but not a
+  // form's answer that happens to hold "tilskot" ("Tilskot til utvikling av …").
+  const isHeader = (r: number, strict: boolean) => {
     const cells = rows.get(r)!;
     if (cells.some((c) => typeof c.value === 'number' || cellAmount(c) !== null)) return false;
     const first = labelCellOf(cells);
     const inMoneyColumn = cells.filter((c) => candidates.includes(c.col));
-    return (
-      inMoneyColumn.length > 0 &&
-      ((first !== undefined && HEADER_LABEL.test(first.folded)) ||
-        inMoneyColumn.some(
-          (c) => AMOUNT_HEADING.test(c.folded) || GRANT_COLUMN.test(c.folded) || SPENT_COLUMN.test(c.folded),
-        ))
+    if (inMoneyColumn.length === 0) return false;
+    if (strict) return first !== undefined && HEADER_LABEL.test(first.folded);
+    return inMoneyColumn.some(
+      (c) =>
+        c.folded.length <= 40 &&
+        (AMOUNT_HEADING.test(c.folded) || GRANT_COLUMN.test(c.folded) || SPENT_COLUMN.test(c.folded)),
     );
   };
-  const headerRow =
-    rowNumbers.find((r, i) => isHeader(r) && rowNumbers.slice(i + 1, i + 4).some(hasMoney)) ?? null;
+  const findHeader = (strict: boolean) =>
+    rowNumbers.find((r, i) => isHeader(r, strict) && rowNumbers.slice(i + 1, i + 4).some(hasMoney));
+  const headerRow = findHeader(true) ?? findHeader(false) ?? null;
 
   const headings = candidates.map(() => '');
   let categoryCol: number | null = null;
@@ -220,7 +237,8 @@ function findSheetTable(rows: Map<number, SourceCell[]>, prefer: 'grant' | 'spen
     }
   }
   const chosen = chooseColumn(headings, prefer, sumColumns(rows, candidates));
-  return { amountCol: candidates[chosen.index]!, basis: chosen.basis, headerRow, categoryCol };
+  const scale = THOUSANDS.test(headings[chosen.index] ?? '') ? 1000 : 1;
+  return { amountCol: candidates[chosen.index]!, basis: chosen.basis, headerRow, categoryCol, scale };
 }
 
 /** Columns whose amounts are, row by row, the sum of the other money columns': totals by content. */
@@ -249,7 +267,7 @@ export function budgetFromSheets(doc: SourceDocument, prefer: 'grant' | 'spent')
     const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
     const table = findSheetTable(rows, prefer);
     if (!table) continue;
-    const { amountCol, basis, headerRow, categoryCol } = table;
+    const { amountCol, basis, headerRow, categoryCol, scale } = table;
     const startRow = headerRow !== null ? headerRow + 1 : (rowNumbers[0] ?? 1);
 
     const items: BudgetItem[] = [];
@@ -272,7 +290,7 @@ export function budgetFromSheets(doc: SourceDocument, prefer: 'grant' | 'spent')
         !FINANCING.test(first.folded);
       const labelCell = inherited ? category! : first;
       const amountCell = sheet.grid.get(cellKey(r, amountCol));
-      const amount = cellAmount(amountCell);
+      const amount = scaled(amountCell, scale);
       if (amount === null || !amountCell) continue;
       const label = labelCell.folded;
       const described = cells.filter(
@@ -333,11 +351,17 @@ function isCostLabel(label: string, amount: number): boolean {
   // "Rapporteringsår 2022" is a year beside its label, not a cost.
   if (/(?:år|periode|dato)(?!\p{L})/u.test(label) && amount >= 1990 && amount <= 2100) return false;
   if (
-    /^(?:dato|org|kommune|søker|søkjar|kontakt|telefon|e-?post|samarbeid|partner|medsøker|medsøkjar|år(?!\p{L})|periode|tilskudds?(?:år|periode)|tilskots?(?:år|periode)|prosjekt(?:navn|namn)?(?!\p{L})|navn|namn|adresse|konto|stilling(?:er|ar)? i(?!\p{L})|antall|tal på|type|driftsår|fase)/u.test(
+    /^(?:dato|org|kommune|søker|søkjar|kontakt|telefon|e-?post|samarbeid|partner|medsøker|medsøkjar|år(?!\p{L})|periode|tilskudds?(?:år|periode)|tilskots?(?:år|periode)|prosjekt(?:navn|namn)?(?!\p{L})|navn|namn|adresse|konto|antall|tal på|type|driftsår|fase)/u.test(
       label,
     )
   )
     return false;
+  // "Stillinger i prosjektet: 3" and "Stillingsressurs (%): 500" count positions;
+  // "Stillingar i teamet: 411 675 kr" is their cost.
+  if (/(?<!\p{L})(?:stilling\p{L}*|årsverk|prosent)(?!\p{L})|%/u.test(label) && Math.abs(amount) < 1000)
+    return false;
+  // "Direkte telefon 96594799" is a phone number: eight digits beside a phone label.
+  if (/(?<!\p{L})(?:telefon|tlf|mobil)(?!\p{L})/u.test(label) && amount >= 10_000_000) return false;
   return /\p{L}{3}/u.test(label);
 }
 
@@ -346,7 +370,7 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
   const lines = doc.lines;
   for (let start = 0; start < lines.length; start++) {
     const head = lines[start]!;
-    if (!(HEADING.test(head.folded) && head.folded.length < 70) && !isHeaderLine(head.folded)) continue;
+    if (!isSectionHeading(head) && !isHeaderLine(head.folded)) continue;
 
     let columns: LineColumns | null = null;
     const items: BudgetItem[] = [];
@@ -396,6 +420,22 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
   }
   return null;
 }
+
+/** "Budsjett for omsøkte midler:", "3 Økonomi": short, no amount, not a sentence. */
+function isSectionHeading(line: SourceDocument['lines'][number]): boolean {
+  return (
+    HEADING.test(line.folded) &&
+    line.folded.length < 70 &&
+    !/\.$/.test(line.folded) &&
+    findMoney(line.text).length === 0
+  );
+}
+
+/** A heading that gives its amounts in thousands: "Beløp (i 1 000 kr)", "tusen kroner", "TNOK". */
+const THOUSANDS = new RegExp(
+  String.raw`(?:^|[\s(])(?:i\s+)?(?:1[ .]?000|tusen|tusund)\s*(?:kr|kroner|nok)(?!\p{L})|${W}(?:tkr|tnok|i hele tusen|i heile tusen)(?!\p{L})`,
+  'u',
+);
 
 /** Words that head a money column, for telling a heading line from a data line. */
 const MONEY_HEADING = new RegExp(
@@ -450,6 +490,8 @@ interface LineColumns {
   count: number;
   pick: number;
   basis: BudgetResult['basis'];
+  /** 1000 when the amount column's heading gives thousands of kroner. */
+  scale: number;
 }
 
 /** The money columns of a heading line: every heading after the first that is not a text column's. */
@@ -460,7 +502,8 @@ function lineColumns(folded: string, prefer: 'grant' | 'spent'): LineColumns {
     .filter((s) => !COUNT_HEADING.test(s))
     .filter((s) => !TEXT_HEADING.test(s) || MONEY_HEADING.test(s.replace(TEXT_HEADING, '')));
   const chosen = chooseColumn(money, prefer);
-  return { count: money.length, pick: chosen.index, basis: chosen.basis };
+  const scale = THOUSANDS.test(money[chosen.index] ?? '') ? 1000 : 1;
+  return { count: money.length, pick: chosen.index, basis: chosen.basis, scale };
 }
 
 /**
@@ -478,15 +521,22 @@ function amountOfLine(
     const label = segments[0]!.replace(/[:\s]+$/, '');
     if (!/\p{L}/u.test(label)) return null;
     const rest = segments.slice(1);
-    const firstMoney = rest.findIndex(isAmountSegment);
+    // In thousands, "22" is an amount too.
+    const isAmount = (s: string) =>
+      isAmountSegment(s) || (columns?.scale === 1000 && /^\s*\d+(?:[.,]\d+)?\s*$/.test(s));
+    const firstMoney = rest.findIndex(isAmount);
     if (firstMoney < 0) return null;
-    const amounts = rest.filter(isAmountSegment);
+    const amounts = rest.filter(isAmount);
     const at =
       columns && amounts.length === columns.count
         ? columns.pick
         : Math.min(columns?.pick ?? 0, amounts.length - 1);
-    const amount = parseMoney(amounts[at]!);
-    if (amount === null) return null;
+    const raw = amounts[at]!;
+    // "1,5" in a thousands column is 1 500 kroner, not 2 rounded up.
+    const decimal = columns?.scale === 1000 && /^\s*\d+,\d+\s*$/.test(raw);
+    const parsed = decimal ? Number(raw.trim().replace(',', '.')) : parseMoney(raw);
+    if (parsed === null) return null;
+    const amount = Math.round(parsed * (columns?.scale ?? 1));
     const description = rest
       .slice(0, firstMoney)
       .filter((s) => /\p{L}/u.test(s))

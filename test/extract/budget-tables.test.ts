@@ -131,6 +131,87 @@ describe('sheet amount columns chosen by content', () => {
     expect(b?.statedTotal?.value).toBe(880_000);
   });
 
+  it('takes the first-column heading row, not a form answer that mentions the grant', () => {
+    const b = fromSheet(
+      [
+        ['Økonomisk rapport 2023'],
+        [],
+        ['Kommune', 'Tokke kommune'],
+        ['Tilskotsordning', 'Tilskot til kommunalt rusarbeid – overgangsordning'],
+        ['Rapporten gjeld tilskotsåret', '2023'],
+        ['Tilsegn', 615_000],
+        [],
+        ['Post', 'Budsjett', 'Rekneskap per 31.12.2023', 'Avvik'],
+        ['Personalkostnader', 566_000, 314_105, 251_895],
+        ['Stillingar i teamet', 49_000, 49_753, -753],
+        ['Sum', 615_000, 363_858, 251_142],
+      ],
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['Personalkostnader', 'lønn', 314_105],
+      ['Stillingar i teamet', 'lønn', 49_753],
+    ]);
+    expect(b?.basis).toBe('spent');
+  });
+
+  it('counts positions as a form field but their cost as a cost', () => {
+    const b = fromSheet([
+      ['Budsjett'],
+      ['Stillingar i prosjektet', 3],
+      ['Stillingar i teamet', 411_675],
+      ['Løn og sosiale kostnader', 55_134],
+    ]);
+    expect(b?.items.map((i) => i.value)).toEqual([411_675, 55_134]);
+  });
+
+  it('reads a sheet in thousands', () => {
+    const b = fromSheet([
+      ['Post', 'Søkt (tusen kroner)'],
+      ['Lønn koordinator', 450],
+      ['Kurs', 1.5],
+      ['Sum', 451.5],
+    ]);
+    expect(b?.items.map((i) => i.value)).toEqual([450_000, 1_500]);
+    expect(b?.statedTotal?.value).toBe(451_500);
+  });
+
+  it('reads a position percentage as a count, not a cost', () => {
+    const b = fromSheet([
+      ['Spørsmål', 'Svar'],
+      ['Kommune (søkjar)', 'Osterøy kommune'],
+      ['Stillingsressurs (%)', '500'],
+      ['Samla søknadssum', 1_265_000],
+    ]);
+    expect(b).toBeNull();
+  });
+
+  it('leaves out the spent total of a report sheet', () => {
+    const b = fromSheet(
+      [
+        ['Økonomisk rapport 2022'],
+        ['Tilsagn', 795_000],
+        ['Post', 'Regnskap per 31.12.2022'],
+        ['Personalkostnader', 637_854],
+        ['Benyttede midler', 637_854],
+        ['Restbeløp', 157_146],
+      ],
+      'spent',
+    );
+    expect(lines(b)).toEqual([['Personalkostnader', 'lønn', 637_854]]);
+  });
+
+  it('finds no budget in a form whose only long numbers are a phone and a municipality number', () => {
+    const b = fromSheet([
+      ['Søknad om tilskudd 2020'],
+      ['Søkers navn', null, 'Fauske kommune'],
+      ['Kommunenr.', null, '1841'],
+      ['Direkte telefon', null, '96594799'],
+      ['Søknadsår', null, '2020'],
+    ]);
+    expect(b).toBeNull();
+  });
+
   it('skips the form fields above a two-row heading', () => {
     const b = fromSheet([
       ['BUDSJETT'],
@@ -241,6 +322,51 @@ describe('a PDF text table with a description column', () => {
       ['Lønn miljøterapeut', 'lønn', 900_000],
       ['Kurs', 'drift', 40_000],
     ]);
+  });
+
+  it('reads amounts given in thousands', () => {
+    const b = fromText(
+      [
+        '3 Økonomi',
+        'Kostnadstype\tBeløp (i 1 000 kr)',
+        'Personalkostnader\t260',
+        'Kompetanseheving\t22',
+        'Arbeidsgiveravgift og pensjon\t55,5',
+        'Sum\t337,5',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['Personalkostnader', 'lønn', 260_000],
+      ['Kompetanseheving', 'drift', 22_000],
+      ['Arbeidsgiveravgift og pensjon', 'lønn', 55_500],
+    ]);
+    expect(b?.statedTotal?.value).toBe(337_500);
+  });
+
+  it('skips a numbered total ("3.3 Totalkostnad") among the financing lines', () => {
+    const b = fromText(
+      [
+        '3 Budsjett og finansiering',
+        '3.1 Totalt omsøkt tilskudd: kr 540 000,-',
+        '3.2 Kommunens egenandel: kr 200 000,00',
+        '3.3 Totalkostnad for tiltaket: kr 740 000,-',
+        'Utgiftspost\tKr',
+        'Lønnskostnader inkl. sosiale utgifter\t540 000,-',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([['Lønnskostnader inkl. sosiale utgifter', 'lønn', 540_000]]);
+  });
+
+  it('does not take a sentence with an amount for a budget', () => {
+    const b = fromText(
+      [
+        'Regnskapet viser et forbruk på kr 291 000,00.',
+        'Resterende 4 000 kr betales tilbake.',
+        'Kommunen har om lag 11 789 innbyggere.',
+      ].join('\n'),
+      'spent',
+    );
+    expect(b).toBeNull();
   });
 
   it('does not end a table at a subtotal that names a category', () => {
