@@ -165,6 +165,8 @@ export interface ScoreReport {
   /** Submissions with at least one raised finding that was not expected. */
   submissionsWithFalseAlarm: number;
   falseAlarmSubmissionShare: number;
+  /** Raised findings of severity info (checks that could not be made): reported, never alarms. */
+  infoNotes: number;
   /** The same figures per written standard (bokmål / nynorsk), when the truth says. */
   byLanguage: Record<string, LanguageSummary>;
   byTemplate: Record<string, { correct: number; total: number; submissions: number }>;
@@ -239,6 +241,7 @@ export function score(
   let exactFindingSets = 0;
   let statusAgreement = 0;
   let submissionsWithFalseAlarm = 0;
+  let infoNotes = 0;
   const totals = { expected: 0, hit: 0, raised: 0, falseAlarms: 0 };
 
   for (const t of truth) {
@@ -280,6 +283,11 @@ export function score(
     const raised =
       record && Array.isArray(record.findings) ? (record.findings as Record<string, Json>[]) : [];
     for (const f of raised) {
+      // An info note (a check that could not be made) puts no case in the queue: not an alarm.
+      if (f?.severity === 'info') {
+        infoNotes++;
+        continue;
+      }
       const c = String(f?.code ?? '');
       raisedKeys.set(findingKey(c, f?.field === undefined ? null : (f.field as string | null)), c);
     }
@@ -375,6 +383,7 @@ export function score(
     statusAgreement,
     submissionsWithFalseAlarm,
     falseAlarmSubmissionShare: truth.length ? submissionsWithFalseAlarm / truth.length : 0,
+    infoNotes,
     byLanguage,
     byTemplate,
     mismatches,
@@ -460,6 +469,7 @@ export function printReport(r: ScoreReport, showN: number, heading?: string): vo
   console.log(
     `  submissions with at least one false alarm: ${r.submissionsWithFalseAlarm}/${r.submissions} (${pct(r.falseAlarmSubmissionShare)})`,
   );
+  console.log(`  info notes (put no case in the queue, not counted above): ${r.infoNotes}`);
 
   const langs = Object.keys(r.byLanguage);
   if (langs.length > 1) {

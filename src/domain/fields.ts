@@ -66,6 +66,23 @@ export const FIELDS = {
     name: 'søkers navn',
     type: 'name',
     parse: parseName,
+    heads: [
+      [
+        String.raw`(?:navn på |namn på )?(?:hoved|hovud)?(?:søker|søkjar)(?:kommune|en|s navn|ens navn|en sitt namn)?|søkers navn`,
+        1,
+      ],
+      [String.raw`ansvarle?g (?:søker|søkjar)|(?:søker|søkjar)/tilskudds?mottak\p{L}*`, 1],
+      [
+        String.raw`tilskudds?mottaker|tilskots?mottakar|mottaker av tilskudd(?:et)?|mottakar av tilskot(?:et)?`,
+        1,
+      ],
+      [String.raw`ansvarle?g kommune|kommunens navn|(?:navn|namn) på kommunen?|kommunenamn`, 1],
+      [
+        String.raw`virksomhet(?:ens navn)?|verksemd(?:a sitt namn|a)?|organisasjon(?:ens navn)?|organisasjonsnamn|institusjon`,
+        0.8,
+      ],
+    ],
+    vetoes: String.raw`org\.?\s*nr|org\.?\s*nummer|organisasjonsnr|organisasjonsnummer|nummer|nr\.?(?!\p{L})|kontakt|adresse|telefon|tlf|e-?post|samarbeid|partner|medsøker|ansvarle?g for|leder|leiar|saksbehandler|sakshandsamar|prosjektleder|prosjektleiar|konto|dato|type|signatur|underskrift|form|beskriv|skildr|tiltak`,
     correctable: true,
     requirable: true,
   } satisfies FieldSpec<string>,
@@ -74,6 +91,13 @@ export const FIELDS = {
     name: 'organisasjonsnummer',
     type: 'org',
     parse: parseOrg,
+    heads: [
+      [
+        String.raw`organisasjonsnummer(?:et)?|organisasjonsnr\.?|org\.?\s*-?\s*(?:nr|nummer)\.?|orgnr\.?|foretaksnummer|foretaksnr\.?`,
+        1,
+      ],
+    ],
+    vetoes: String.raw`partner|samarbeid|medsøker|helseforetak|helseføretak|sykehus|sjukehus|konto|(?<!\p{L})hf(?!\p{L})`,
     correctable: true,
     requirable: true,
   } satisfies FieldSpec<string>,
@@ -82,6 +106,8 @@ export const FIELDS = {
     name: 'kommunenummer',
     type: 'municipalityNumber',
     parse: parseMunicipalityNo,
+    heads: [[String.raw`kommunenummer(?:et)?|kommunenr\.?|kommune\s*-?\s*nr\.?|knr\.?`, 1]],
+    vetoes: String.raw`samarbeid|partner`,
     correctable: true,
     requirable: false,
   } satisfies FieldSpec<string>,

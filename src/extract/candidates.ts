@@ -45,7 +45,7 @@ const LAYOUT_FACTOR: Record<PairLayout, number> = {
 };
 
 const compiled = new WeakMap<object, { heads: Array<[RegExp, number, number]>; veto: RegExp | null }>();
-type LabelSpec = Pick<FieldSpec<unknown>, 'heads' | 'vetoes'>;
+export type LabelSpec = Pick<FieldSpec<unknown>, 'heads' | 'vetoes'>;
 function compile(spec: LabelSpec) {
   let c = compiled.get(spec);
   if (!c) {

@@ -10,7 +10,8 @@ import type { Evidence } from '../domain/evidence.ts';
 import { findDates } from '../normalise/dates.ts';
 import { findMoney } from '../normalise/money.ts';
 import { foldForMatch } from '../normalise/text.ts';
-import { CHECKBOX, joinWrappedLabels, TICKED, UNTICKED } from './label-values.ts';
+import { labelQuality, type LabelSpec } from './candidates.ts';
+import { CHECKBOX, joinWrappedLabels, looksLikeLabel, TICKED, UNTICKED } from './label-values.ts';
 import {
   cellEvidence,
   cellKey,
@@ -166,8 +167,13 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       const values = next.text.split('\t');
       const after = lines[i + 2]?.page === line.page ? lines[i + 2]!.text.split('\t') : [];
       // One row of values under the headings is a form; more rows make a table (budget lines).
-      const table = after.length === segments.length && !after.some(isLabelText);
-      if (values.length === segments.length && !values.some(isLabelText) && !table) {
+      const table =
+        after.length === segments.length &&
+        !after.some((x) => looksLikeLabel(x)) &&
+        after.some((x) => !isLabelText(x));
+      // Headings that are all known labels, or any headings over a row of numbers and dates only.
+      const known = segments.every((x) => looksLikeLabel(x)) || !values.some(isLabelText);
+      if (values.length === segments.length && known && !values.some((x) => looksLikeLabel(x)) && !table) {
         segments.forEach((label, k) =>
           push(
             pair(doc, label, values[k]!, 'heading-row', ev(`${line.text}\n${next.text}`), next.confidence, {
@@ -214,7 +220,8 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         return;
       }
       const below = next.text.split('\t')[0]!;
-      if (!inline && !isLabelText(below) && !splitColon(below) && below.length <= 100)
+      // The line below is the value unless it is itself a label ("Organisasjonsnummer").
+      if (!inline && !looksLikeLabel(below) && !splitColon(below) && below.length <= 100)
         push(
           pair(doc, label, below, 'below', ev(`${line.text} ${next.text}`), next.confidence, { line: next }),
         );
@@ -293,4 +300,32 @@ function neighbourValue(grid: Map<string, SourceCell>, label: SourceCell): Sourc
   const twoBelow = grid.get(cellKey(label.row + 2, label.col));
   if (valueBelow && twoBelow && !isLabel(twoBelow)) return null;
   return valueBelow;
+}
+
+/** A labelled value for a field known by its head nouns, with how surely the label names it. */
+export interface HeadHit {
+  raw: string;
+  evidence: Evidence;
+  confidence: number | null;
+  line?: SourceLine;
+  quality: number;
+  layout: PairLayout;
+}
+
+/** The values a document labels with `spec`'s head nouns, surest label first (document order on ties). */
+export function headHits(doc: SourceDocument, spec: LabelSpec): HeadHit[] {
+  const hits: HeadHit[] = [];
+  for (const p of labelPairs(doc)) {
+    const quality = labelQuality(spec, p.folded);
+    if (quality === null) continue;
+    hits.push({
+      raw: p.raw,
+      evidence: p.evidence,
+      confidence: p.confidence,
+      line: p.line,
+      quality,
+      layout: p.layout,
+    });
+  }
+  return hits.sort((a, b) => b.quality - a.quality);
 }

@@ -69,7 +69,9 @@ export function looksLikeLabel(text: string): boolean {
   if (/^[^:]{1,40}:\s*$/.test(text)) return true;
   if (isLabelText(text)) {
     const { folded } = foldLabel(text);
-    if (LABELLED_BY_HEADS.some((spec) => labelQuality(spec, folded) !== null)) return true;
+    // "År 4" is a value; a label carries no number but years, dates and hints in brackets.
+    const bare = folded.replace(/\([^)]*\)/g, ' ').trim();
+    if (!/\d/.test(bare) && LABELLED_BY_HEADS.some((spec) => labelQuality(spec, bare) !== null)) return true;
   }
   for (const regexes of compiled.values()) {
     for (const re of regexes) {

@@ -3,7 +3,10 @@ import type { Partner } from '../domain/record.ts';
 import type { Municipality, MunicipalityRegister } from '../register/municipality-register.ts';
 import { normaliseOrgNumber } from '../normalise/org-number.ts';
 import { parseName } from './field-values.ts';
-import { findLabelled } from './label-values.ts';
+import { FIELDS } from '../domain/fields.ts';
+import type { LabelSpec } from './candidates.ts';
+import { headHits } from './label-pairs.ts';
+import { looksLikeLabel } from './label-values.ts';
 import { KNOWN_HEALTH_TRUSTS, partnerKind } from './partner-kind.ts';
 import { sentencesOf } from './sentences.ts';
 import { lineEvidence, type SourceDocument, type SourceLine } from './source-text.ts';
@@ -14,6 +17,24 @@ const ORG_IN_TEXT =
 const MUNICIPALITY_IN_TEXT = /(?<![\p{L}-])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+kommune\b/iu;
 /** An organisation's name: capitalised words with small connectors, maybe ending in "kommune". */
 const NAME = String.raw`\p{Lu}[\p{L}\d.'&-]*(?:\s+(?:(?:og|i|for|av)\s+)?\p{Lu}[\p{L}\d.'&-]*){0,6}(?:\s+kommune)?`;
+
+/** "Kommune: Molde": the municipality's name, to which "kommune" is added. */
+const KOMMUNE_LABEL: LabelSpec = {
+  // The whole label, not any label with the word in it ("For Levanger kommune" signs an agreement).
+  heads: [[String.raw`^(?:kommune|kommunens? navn|kommunenamn|kommunen sitt namn)$`, 1]],
+  vetoes: String.raw`samarbeid|partner|nummer|nr\.?(?!\p{L})|kontakt|adresse`,
+};
+
+/** Lists of partners: "Samarbeidspartnere", "Samarbeider med", "Øvrige parter i tiltaket" (bokmål and nynorsk). */
+const PARTNERS_LABEL: LabelSpec = {
+  heads: [
+    [
+      String.raw`samarbeids(?!avtal)\p{L}+|samarbeidende (?:aktører|kommuner|instanser|parter)|samarbeidande (?:aktørar|kommunar|partar)|medsøker(?:e|ne)?|medsøkjar(?:ar|ane)?|partnere?|samarbeid(?:er|ar)? med|(?:øvrige|andre|andre|øvrige) part(?:er|ar)|part(?:er|ar) i (?:tiltaket|prosjektet)`,
+      1,
+    ],
+  ],
+  vetoes: String.raw`avtale|dato|signatur|org\.?\s*nr|organisasjonsnummer|beskriv|skildr|hvordan|korleis`,
+};
 
 export interface ApplicantResult {
   name: Extracted<string> | null;
@@ -45,15 +66,20 @@ export function extractApplicant(
   register: MunicipalityRegister | null,
 ): ApplicantResult {
   const docs = [...main, ...all.filter((d) => !main.includes(d))];
-  const labelled = docs.flatMap((d) => findLabelled(d, 'applicantName'));
-  const kommuneLabel = docs.flatMap((d) => findLabelled(d, 'municipalityName'));
+  const labelled = docs.flatMap((d) =>
+    headHits(d, FIELDS['applicant.name']).map((h) => ({ ...h, kommune: false })),
+  );
+  const kommuneLabel = docs.flatMap((d) => headHits(d, KOMMUNE_LABEL).map((h) => ({ ...h, kommune: true })));
 
   // The name: a labelled applicant, else "Kommune: X", else a letterhead or signature "X kommune".
   let name: Extracted<string> | null = null;
   for (const hit of [...labelled, ...kommuneLabel]) {
     const value = parseName(hit.raw);
-    if (!value || /^(ja|nei|x)$/i.test(value)) continue;
-    const isKommuneLabel = hit.field === 'municipalityName';
+    // The next box's label ("Organisasjonsnummer (9 siffer)") or a number is no name.
+    if (!value || /^(ja|nei|x)$/i.test(value) || looksLikeLabel(value) || !/\p{L}{2}/u.test(value)) continue;
+    // "Nittedal kommune søker om kr 720 000": a sentence split at its amount names no applicant.
+    if (hit.layout === 'inline' || /^(?:kr\.?|nok)?\s*\d/i.test(value)) continue;
+    const isKommuneLabel = hit.kommune;
     if (isKommuneLabel && !resolveMunicipality(value, register) && !/kommune/i.test(value)) continue;
     const display = isKommuneLabel && !/kommune/i.test(value) ? `${value} kommune` : value;
     name = {
@@ -128,11 +154,12 @@ function applicantInSentence(
 
 function findApplicantOrgNumber(docs: SourceDocument[], name: string | null): Extracted<string> | null {
   for (const doc of docs) {
-    const hits = findLabelled(doc, 'orgNumber');
+    const hits = headHits(doc, FIELDS['applicant.orgNumber']);
     // A partner's org number stands on the partner's line; the applicant's does not.
-    const own = hits.find((h) => !h.line || !isPartnerLine(h.line.text));
-    const org = own ? normaliseOrgNumber(own.raw) : null;
-    if (own && org) return { value: org, evidence: own.evidence, confidence: own.confidence };
+    for (const own of hits.filter((h) => !h.line || !isPartnerLine(h.line.text))) {
+      const org = normaliseOrgNumber(own.raw);
+      if (org) return { value: org, evidence: own.evidence, confidence: own.confidence };
+    }
     for (const line of doc.lines) {
       const m = ORG_IN_TEXT.exec(line.text);
       if (m && !isPartnerLine(line.text) && !namesAnotherBody(line.text, name)) {
@@ -164,7 +191,7 @@ function findMunicipalityNumber(
   register: MunicipalityRegister | null,
 ): Extracted<string> | null {
   for (const doc of docs) {
-    for (const hit of findLabelled(doc, 'municipalityNumber')) {
+    for (const hit of headHits(doc, FIELDS['applicant.municipalityNumber'])) {
       const m = /(?<!\d)(\d{4}|\d{3})(?!\d)/.exec(hit.raw);
       if (!m) continue;
       const value = m[1]!.padStart(4, '0');
@@ -219,7 +246,7 @@ export function extractPartners(
   };
 
   for (const doc of docs) {
-    for (const hit of findLabelled(doc, 'partners')) {
+    for (const hit of headHits(doc, PARTNERS_LABEL)) {
       for (const party of partiesInList(hit.raw)) add(party.name, party.org, hit.evidence);
     }
   }
