@@ -154,6 +154,22 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       return reply.code(403).type('text/plain; charset=utf-8').send('Bare administratorer har tilgang.');
     }
   });
+  // Text with NUL cannot be stored (PostgreSQL refuses it in text and jsonb): a 400, not a 500.
+  app.addHook('preValidation', async (request, reply) => {
+    if (hasNul(request.body) || hasNul(request.query))
+      return reply.code(400).send({ error: 'Teksten inneholder et ugyldig tegn (NUL).' });
+  });
+  // Forms send text fields only; a page route given JSON of other types sees those fields as absent.
+  app.addHook('preValidation', async (request) => {
+    const body = request.body;
+    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.isMultipart()) return;
+    if (request.url.startsWith(`${DASHBOARD_PATH}/`)) return;
+    request.body =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+        : {};
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'Finnes ikke.' }));
   // Every state-changing request carries the session's CSRF token (form field or X-CSRF-Token);
   // bodies are parsed after onRequest, so the check runs here.
   app.addHook('preHandler', async (request, reply) => {
@@ -490,6 +506,14 @@ async function upload(deps: WebDeps, request: FastifyRequest) {
   const received = await receiveUpload(request, deps.uploads, (token) => sameToken(token, user.csrfToken));
   await deps.reviews.recordUpload(user.username, received.result.batchId);
   return received;
+}
+
+/** True when any string (or key) in a parsed body or query, however deep, holds a NUL character. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 20) return false;
+  if (Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
 /** True when the browser says the request comes from a page of this app (Sec-Fetch-Site or Origin). */
