@@ -505,6 +505,15 @@ export class ReviewStore {
     );
   }
 
+  /** Submissions a user uploaded in the last 24 hours (their `uploaded` audit rows). */
+  async uploadedToday(actor: string): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_log WHERE actor = $1 AND action = 'uploaded' AND at > now() - interval '1 day'`,
+      [actor],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** A batch with the state of each of its submissions; null when there is none with the id. */
   async batch(batchId: string): Promise<BatchView | null> {
     const [batch] = await this.db.query<{ id: string; created_at: string | Date; enqueued: boolean }>(

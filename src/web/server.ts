@@ -503,7 +503,18 @@ async function upload(deps: WebDeps, request: FastifyRequest) {
     throw new UploadError('Opplasting krever køene (DATABASE_URL og Redis) og en køarbeider.', 503);
   }
   const user = request.user!;
-  const received = await receiveUpload(request, deps.uploads, (token) => sameToken(token, user.csrfToken));
+  const perDay = deps.uploads.limits.maxSubmissionsPerUserPerDay;
+  const quotaLeft =
+    perDay === undefined ? Infinity : perDay - (await deps.reviews.uploadedToday(user.username));
+  if (quotaLeft <= 0) {
+    throw new UploadError(`Du har lastet opp ${perDay} innsendinger det siste døgnet; vent litt.`, 429);
+  }
+  const received = await receiveUpload(
+    request,
+    deps.uploads,
+    (token) => sameToken(token, user.csrfToken),
+    quotaLeft,
+  );
   await deps.reviews.recordUpload(user.username, received.result.batchId);
   return received;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
+import { discoverSubmissions } from '../pipeline/discover.ts';
 import type { EnqueueResult } from '../queue/enqueue.ts';
 
 /** How the files of one upload form submissions. */
@@ -17,6 +18,11 @@ export interface UploadLimits {
   maxFiles: number;
   /** All files of one upload together (INTAKE_UPLOAD_MAX_MB). */
   maxTotalBytes: number;
+  /**
+   * Submissions one user may upload in 24 hours (each counted as it is audited); none when absent.
+   * Keeps one account from filling the queues that everyone shares.
+   */
+  maxSubmissionsPerUserPerDay?: number;
 }
 
 /** What the web app needs to put uploads on the queues; absent when the queues are not configured. */
@@ -85,6 +91,8 @@ export async function receiveUpload(
   request: FastifyRequest,
   deps: UploadDeps,
   csrfOk: (token: string | undefined) => boolean,
+  /** Submissions the user may still upload today (the per-user quota); no limit when absent. */
+  quotaLeft: number = Infinity,
 ): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw new UploadError('Send filene som multipart/form-data.', 415);
   const { limits } = deps;
@@ -146,6 +154,7 @@ export async function receiveUpload(
     } else {
       paths = (await readdir(filesDir)).sort().map((f) => join(filesDir, f));
     }
+    await checkContents(paths, limits, quotaLeft);
     return { result: await deps.enqueue(paths), files, layout };
   } catch (error) {
     const known = asUploadError(error, limits);
@@ -155,6 +164,34 @@ export async function receiveUpload(
     throw known;
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The limits again, over what the upload holds as `intake enqueue` will read it: a zip counts as
+ * the submissions and files inside it, so one zip of 60 folders is 60 submissions, not one file.
+ * Nothing is loaded; zips are listed, within the read limits.
+ */
+async function checkContents(paths: string[], limits: UploadLimits, quotaLeft: number): Promise<void> {
+  let submissions = 0;
+  let files = 0;
+  for (const path of paths) {
+    for await (const input of discoverSubmissions(path)) {
+      submissions++;
+      files += input.files.length;
+      if (files > limits.maxFiles) {
+        throw new UploadError(
+          `Opplastingen har flere enn ${limits.maxFiles} filer når zip-arkivene er pakket ut; last opp høyst ${limits.maxFiles} om gangen.`,
+          413,
+        );
+      }
+      if (submissions > quotaLeft) {
+        throw new UploadError(
+          `Du kan laste opp ${Math.max(0, quotaLeft)} innsendinger til det neste døgnet (høyst ${limits.maxSubmissionsPerUserPerDay} per døgn).`,
+          429,
+        );
+      }
+    }
   }
 }
 

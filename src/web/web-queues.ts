@@ -40,6 +40,8 @@ export function openWebQueues(
         maxFileBytes: settings.maxFileBytes,
         maxFiles: settings.web.uploadMaxFiles,
         maxTotalBytes: settings.web.uploadMaxBytes,
+        // Ten full uploads a day per user: room for a busy day, not for flooding the shared queues.
+        maxSubmissionsPerUserPerDay: settings.web.uploadMaxFiles * 10,
       },
       enqueue: (paths) =>
         enqueuePaths(paths, {

@@ -8,6 +8,7 @@ import { ReviewService } from '../../src/review/review-service.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
 import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { makeZip } from '../support/document-fixtures.ts';
 import {
   PASSWORD,
   XSS_SOURCE,
@@ -737,6 +738,59 @@ describe('upload', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('counts the submissions and files inside a zip against the limit, and keeps a per-user quota', async () => {
+    const limited = (limits: Record<string, number>) =>
+      buildServer(
+        {
+          store: fx.store,
+          reviews: fx.reviews,
+          service: fx.service,
+          blobs: new BlobStore(join(fx.dir, 'blobs')),
+          schemes: [],
+          uploads: { ...fx.queues!.uploads, limits: { ...fx.queues!.uploads.limits, ...limits } },
+        },
+        { secureCookies: false, sessionHours: 1, loginAttemptsPerMinute: 50 },
+      );
+    const before = await batchCount();
+    // One zip of 60 folders: one file uploaded, 60 submissions inside.
+    const zip = await makeZip(
+      Array.from({ length: 60 }, (_, i) => ({ name: `kommune-${i}/soknad.txt`, data: `Søknad ${i}` })),
+    );
+    const five = await limited({ maxFiles: 5 });
+    try {
+      const res = await upload(
+        alice,
+        { _csrf: alice.csrf, layout: 'many' },
+        [{ name: 'arkiv.zip', data: zip }],
+        undefined,
+        five,
+      );
+      expect([res.statusCode, res.json().error]).toEqual([
+        413,
+        'Opplastingen har flere enn 5 filer når zip-arkivene er pakket ut; last opp høyst 5 om gangen.',
+      ]);
+    } finally {
+      await five.close();
+    }
+    // Alice uploaded earlier today: with a quota of one submission a day she gets no more.
+    const quota = await limited({ maxSubmissionsPerUserPerDay: 1 });
+    try {
+      const res = await upload(
+        alice,
+        { _csrf: alice.csrf, layout: 'one' },
+        [{ name: 'a.txt', data: Buffer.from('x') }],
+        undefined,
+        quota,
+      );
+      expect(res.statusCode).toBe(429);
+      expect(res.json().error).toContain('siste døgnet');
+    } finally {
+      await quota.close();
+    }
+    expect(await batchCount()).toBe(before);
+    expect(await readdir(join(fx.dir, 'uploads'))).toEqual([]);
   });
 
   it('says on the upload page what the limits are, with a labelled file field', async () => {
