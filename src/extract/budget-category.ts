@@ -97,7 +97,7 @@ const WORD_CUES: WordCue[] = [
   ...words('drift', MEDIUM, 'internett*', '*porto', '*tolk*', 'annons*', '*annonsering', '*markedsføring'),
   ...words('drift', MEDIUM, '*utdanning*', 'studie*', '*implementering*', '*godtgjørelse', '*godtgjersle'),
   ...words('drift', MEDIUM, '*grupp*', 'mat', 'lokaleleie*'),
-  ...words('drift', WEAK, '*møte*', '*måling*', '*film', '*lokale*', '*honorar*', '*medvirkning'),
+  ...words('drift', WEAK, '*møte*', '*måling*', '*film', '*lokale*'),
 
   // Investments: buildings, rebuilding, vehicles. "Bygg" only as a word, a building's compound or
   // the start of one ("byggeprosjekt"), never inside "innbygger".
@@ -144,8 +144,13 @@ const WORD_CUES: WordCue[] = [
   ...words('administrasjon', MEDIUM, 'fellesutgift*', 'fellestjenest*', 'fellestenest*', 'revisjon*'),
   ...words('administrasjon', MEDIUM, '*revisor*'),
 
-  // Lines that say they are of no particular kind.
-  ...words('annet', WEAK, 'diverse', 'uforutsett*', 'uføresett*', 'annet', 'anna', 'reserv*', 'buffer'),
+  // Lines that say they are of no particular kind. A contingency is one whatever it gives as an
+  // example ("Uforutsette utgifter – ekstern evaluering"); "diverse" yields to a named cost.
+  ...words('annet', STRONG, 'uforutsett*', 'uføresett*'),
+  ...words('annet', MEDIUM, 'diverse', 'reserv*', 'buffer'),
+  ...words('annet', WEAK, 'annet', 'anna'),
+  // A fee is not the salary of a position ("Honorar erfaringskonsulenter", "honorar til brukarrepresentantar").
+  ...words('annet', UMBRELLA, '*honorar*'),
 ];
 
 const PHRASE_CUES: PhraseCue[] = [

@@ -350,8 +350,9 @@ function isCostLabel(label: string, amount: number): boolean {
   if (amount >= 100_000_000) return false; // a nine-digit organisation number, not a grant budget
   // "Rapporteringsår 2022" is a year beside its label, not a cost.
   if (/(?:år|periode|dato)(?!\p{L})/u.test(label) && amount >= 1990 && amount <= 2100) return false;
+  // Form fields beside a number, as whole words: "Kontonummer" is one, "Kontorhold" is a cost.
   if (
-    /^(?:dato|org|kommune|søker|søkjar|kontakt|telefon|e-?post|samarbeid|partner|medsøker|medsøkjar|år(?!\p{L})|periode|tilskudds?(?:år|periode)|tilskots?(?:år|periode)|prosjekt(?:navn|namn)?(?!\p{L})|navn|namn|adresse|konto|antall|tal på|type|driftsår|fase)/u.test(
+    /^(?:dato|org(?:anisasjons(?:nummer|nr)|nr)?|kommune(?:nr|nummer|n)?|søker\p{L}*|søkjar|kontakt(?:person|info\p{L}*)?|e-?post(?:adresse)?|samarbeidspart\p{L}*|samarbeidsaktør\p{L}*|partner\p{L}*|medsøker\p{L}*|medsøkjar\p{L}*|år|periode|tilskudds?(?:år|periode)|tilskots?(?:år|periode)|prosjekt(?:navn|namn)?|navn|namn|adresse|postadresse|besøksadresse|konto(?:nummer|nr)?|bankkonto|antall|tal på|type|driftsår|fase)(?!\p{L})/u.test(
       label,
     )
   )
@@ -362,7 +363,12 @@ function isCostLabel(label: string, amount: number): boolean {
     return false;
   // "Direkte telefon 96594799" is a phone number: eight digits beside a phone label.
   if (/(?<!\p{L})(?:telefon|tlf|mobil)(?!\p{L})/u.test(label) && amount >= 10_000_000) return false;
-  return /\p{L}{3}/u.test(label);
+  return hasWords(label);
+}
+
+/** A label with at least three letters in all ("PC-er" too), not a code or a number. */
+function hasWords(label: string): boolean {
+  return (label.match(/\p{L}/gu) ?? []).length >= 3;
 }
 
 /** Budget from text lines: a budget section with one cost per line, ended by its total. */
@@ -551,7 +557,7 @@ function amountOfLine(
     .replace(/[:\s.–-]+$/, '')
     .replace(/(?<!\p{L})kr\.?$/iu, '')
     .trim();
-  return /\p{L}{3}/u.test(label) ? { label, amount: last.amount } : null;
+  return hasWords(label) ? { label, amount: last.amount } : null;
 }
 
 /** A table cell that holds an amount: currency or at least three digits, never "2. år" or "400 %". */

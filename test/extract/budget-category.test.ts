@@ -173,6 +173,8 @@ const LINES: Record<BudgetCategory, string[]> = {
     'Mobilisering av frivillige',
     'Konkursbo',
     'Utstilling om psykisk helse',
+    'Honorar erfaringskonsulenter',
+    'Brukermedvirkning',
     // nynorsk
     'Uføresette utgifter',
     'Andre utgiftar',
@@ -180,6 +182,8 @@ const LINES: Record<BudgetCategory, string[]> = {
     'Innbyggjarundersøking',
     'Brukarundersøking',
     'Tilskot til brukarorganisasjon',
+    'Honorar til brukarrepresentantar',
+    'Brukarmedverknad',
   ],
 };
 
@@ -220,6 +224,11 @@ describe('a description read with its label', () => {
   it('lets a specific cost in the description outweigh a generic label', () => {
     expect(budgetCategory('Drift', 'Kjøp av møbler til møteplassen')).toBe('inventar');
     expect(budgetCategory('Andre kostnader', 'Ombygging av lokale')).toBe('investering');
+  });
+
+  it('keeps a contingency label whatever its description gives as an example', () => {
+    expect(budgetCategory('Uforutsette utgifter', 'ekstern evaluering')).toBe('annet');
+    expect(budgetCategory('Diverse', 'kjøp av PC-er')).toBe('inventar');
   });
 
   it('keeps a label whose description only repeats it', () => {

@@ -165,6 +165,28 @@ describe('sheet amount columns chosen by content', () => {
     expect(b?.items.map((i) => i.value)).toEqual([411_675, 55_134]);
   });
 
+  it('keeps cost lines that start like form fields or have short words ("Kontorhold", "PC-er")', () => {
+    const b = fromSheet(
+      [
+        ['Økonomirapport 2022'],
+        ['Kontonummer', '1503.92.08649'],
+        ['Utgiftspost', 'Brukt'],
+        ['Lønn og sosiale kostnader', 578_643],
+        ['Kontorhold', 106_000],
+        ['PC-er', 108_000],
+        ['Organisasjonsutvikling', 40_000],
+        ['Sum forbruk', 832_643],
+      ],
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['Lønn og sosiale kostnader', 'lønn', 578_643],
+      ['Kontorhold', 'administrasjon', 106_000],
+      ['PC-er', 'inventar', 108_000],
+      ['Organisasjonsutvikling', 'annet', 40_000],
+    ]);
+  });
+
   it('reads a sheet in thousands', () => {
     const b = fromSheet([
       ['Post', 'Søkt (tusen kroner)'],
