@@ -4,14 +4,16 @@
  * cores, one after the other in this process.
  *
  *   npm run bench:ocr [-- --workers N] [--segmentation auto|single-block] [--dpi N] [--rounds R]
- *       [--pool-only]
+ *       [--pool-only] [--layout-only]
  *
  * Pages: every page of the scanned samples that the pipeline OCRs, prepared as the pipeline prepares
  * them. Throughput: pages per second including each engine's model loading (N workers / N processes).
  * Accuracy: characters against the born-digital twin's text layer of the same page. --dpi renders the
  * scanned PDF pages at a fixed resolution instead of the scan's own; --rounds repeats both runs
  * alternately and keeps each engine's fastest; --pool-only measures the pipeline's accuracy alone (to
- * compare settings). Needs the native command: bash bench/setup.sh.
+ * compare settings). Then the layout pages (bench/ocr/layout-pages.ts): two columns and turned pages,
+ * pipeline against native tesseract with OSD; --layout-only runs only those. Needs the native
+ * command: bash bench/setup.sh.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +25,7 @@ import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
 import { OcrPool, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
 import { parseTesseractTsv, type EngineWord } from '../../src/ocr/tsv.ts';
 import { benchPages, type BenchPage } from './bench-pages.ts';
+import { runLayoutBench, type LayoutResult } from './layout-pages.ts';
 import { accuracy, tally } from './char-accuracy.ts';
 import { nativeTesseractVersion, runNative, type NativeRun } from './native-tesseract.ts';
 
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
       dpi: { type: 'string' },
       rounds: { type: 'string', default: '1' },
       'pool-only': { type: 'boolean', default: false },
+      'layout-only': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -106,6 +110,10 @@ async function main(): Promise<void> {
   const forceDpi = values.dpi ? Number(values.dpi) : undefined;
 
   const poolOnly = values['pool-only'];
+  if (values['layout-only']) {
+    printLayout(await runLayoutBench(workers, !poolOnly));
+    return;
+  }
   const version = poolOnly ? 'not run (--pool-only)' : nativeTesseractVersion();
   const tessdata = prepareTessdata();
   const pages = await benchPages(join(REPO, 'samples'), forceDpi);
@@ -194,6 +202,24 @@ async function main(): Promise<void> {
     `pool start ${(pool!.startMs / 1000).toFixed(1)} s; memory per worker: ` +
       `${pool!.rssIdleMb.toFixed(0)} MB idle, ${pool!.rssPeakMb.toFixed(0)} MB peak (process RSS / workers)`,
   );
+  console.log('');
+  printLayout(await runLayoutBench(workers, true));
+}
+
+/** The reading-order and orientation table (bench/ocr/layout-pages.ts). */
+function printLayout(results: readonly LayoutResult[]): void {
+  console.log('reading order and orientation (character accuracy against the text in reading order):');
+  console.log(pad('page', 32), pad('pool', 9), pad('native', 9), 'pool page confidence');
+  for (const r of results) {
+    console.log(
+      pad(r.name, 32),
+      pad(pct(r.pool), 9),
+      pad(r.native === null ? '-' : pct(r.native), 9),
+      r.confidence === null ? '-' : r.confidence.toFixed(2),
+    );
+  }
+  const worst = Math.min(...results.map((r) => r.pool - (r.native ?? r.pool)));
+  console.log(`largest shortfall pool - native: ${(worst * 100).toFixed(2)} points (goal >= -2)`);
 }
 
 main().catch((error: unknown) => {

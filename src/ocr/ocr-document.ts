@@ -15,6 +15,7 @@ import {
   rotateImage,
   unrotatePoint,
 } from './preprocess.ts';
+import { inverseTurn, turnImage, turnPoint, type QuarterTurn } from './quarter-turn.ts';
 import { openPdfRenderer, type PdfRenderer } from './render-pdf-page.ts';
 
 export { DEFAULT_OCR_DPI } from './ocr-defaults.ts';
@@ -131,15 +132,57 @@ export async function ocrDocument(
   return updated;
 }
 
-async function ocrPage(
+/**
+ * Reads one page image: turned upright when OSD is sure enough, then cleaned up and recognised (the
+ * bench reads its layout pages through this too).
+ */
+export async function ocrPage(
   number: number,
   page: PageImage,
   engine: OcrEngine,
   segmentation: PageSegmentation,
 ): Promise<TextPage> {
-  const { image, dpi, mapping } = preparePage(page);
-  const result = await engine.recognize({ image, dpi, segmentation });
-  return ocrTextPage(number, result.words, mapping);
+  const orientation = await engine.detectOrientation?.({ image: page.image, dpi: page.dpi });
+  const turn = orientation && orientation.confidence >= MIN_TURN_CONFIDENCE ? orientation.degrees : 0;
+  const read = async (degrees: QuarterTurn) => {
+    const { image, dpi, mapping } = preparePage(turnPage(page, degrees));
+    const result = await engine.recognize({ image, dpi, segmentation });
+    return { text: ocrTextPage(number, result.words, mapping), confidence: result.meanConfidence };
+  };
+  if (turn === 0) return (await read(0)).text;
+  const turned = await read(turn);
+  if (orientation!.confidence >= SURE_TURN_CONFIDENCE) return turned.text;
+  // Turned on a weak judgement: read it as it lies too, keep the better reading, and say it is doubtful.
+  const asItLies = await read(0);
+  return doubtful(turned.confidence >= asItLies.confidence ? turned.text : asItLies.text);
+}
+
+/**
+ * OSD's confidence below which a page is read as it lies: sparse pages (a stamp, a signature line)
+ * give OSD little to judge, and turning an upright page would lose all its text.
+ */
+const MIN_TURN_CONFIDENCE = 2;
+/** Tesseract's own margin for trusting OSD (min_orientation_margin); below it the turn is checked. */
+const SURE_TURN_CONFIDENCE = 7;
+/** The confidence of a page whose orientation is a guess: below the LOW_CONFIDENCE threshold. */
+const DOUBTFUL_CONFIDENCE = 0.5;
+
+/** A page whose orientation was uncertain: no word on it counts as surer than a guess. */
+function doubtful(page: TextPage): TextPage {
+  const words = page.words.map((w) => ({ ...w, confidence: Math.min(w.confidence, DOUBTFUL_CONFIDENCE) }));
+  return {
+    ...page,
+    words,
+    confidence: page.confidence === null ? null : Math.min(page.confidence, DOUBTFUL_CONFIDENCE),
+  };
+}
+
+/** The page turned upright; its boxes map back to the page as scanned. */
+function turnPage(page: PageImage, degrees: QuarterTurn): PageImage {
+  if (degrees === 0) return page;
+  const image = turnImage(page.image, degrees);
+  const back = inverseTurn(degrees);
+  return { ...page, image, turnBack: (x, y) => turnPoint(x, y, image.width, image.height, back) };
 }
 
 /** A page as the engine is given it, and how its pixels map back to the page's own space. */
@@ -153,12 +196,15 @@ export interface PreparedPage {
  * Filters sensor noise when the page is noisy, and deskews it when it is measurably tilted (the bench
  * prepares its pages with this too). The filter keeps the image's geometry, so boxes need no mapping.
  */
-export function preparePage({ image: scanned, dpi, scale }: PageImage): PreparedPage {
-  const mapping: BoxMapping = { scale };
+export function preparePage({ image: scanned, dpi, scale, turnBack }: PageImage): PreparedPage {
+  const mapping: BoxMapping = { scale, toOriginal: turnBack };
   const image = estimateNoise(scanned) >= NOISY_SIGMA ? median3(scanned) : scanned;
   const skew = estimateSkew(image);
   if (Math.abs(skew) < MIN_DESKEW_DEGREES) return { image, dpi, mapping };
-  mapping.toOriginal = (x, y) => unrotatePoint(x, y, -skew, image.width, image.height);
+  mapping.toOriginal = (x, y) => {
+    const unskewed = unrotatePoint(x, y, -skew, image.width, image.height);
+    return turnBack ? turnBack(unskewed.x, unskewed.y) : unskewed;
+  };
   return { image: rotateImage(image, -skew), dpi, mapping };
 }
 
@@ -188,6 +234,8 @@ export interface PageImage {
   image: GreyImage;
   dpi: number;
   scale: number;
+  /** For a page turned upright before OCR: a point of the turned image on the page as scanned. */
+  turnBack?: (x: number, y: number) => { x: number; y: number };
 }
 
 export interface PageSource {

@@ -1,5 +1,6 @@
 import type { Box, OcrWord, TextPage } from '../domain/document.ts';
 import { layoutTextLines, type PositionedText } from '../read/pdf-layout.ts';
+import { readingOrder } from './reading-order.ts';
 import type { EngineWord } from './tsv.ts';
 
 /** First code point of the private-use plane the layout trick below tags words with. */
@@ -24,7 +25,8 @@ export interface BoxMapping {
 
 /**
  * Turns the engine's words into a TextPage the extractor reads like a text layer: lines laid out by
- * {@link layoutTextLines} (so a form row reads "Label⇥Value" as it does from a PDF), words with their
+ * {@link layoutTextLines} (so a form row reads "Label⇥Value" as it does from a PDF), columns of prose
+ * one after the other as the engine read them ({@link readingOrder}), words with their
  * confidence (0-1) and boxes in the page's own space, and the page confidence as the mean word
  * confidence.
  *
@@ -41,32 +43,39 @@ export function ocrTextPage(page: number, engineWords: readonly EngineWord[], ma
 
   // Each word is laid out under a one-character tag, so the layout's decisions (which words share a
   // line, where a gap becomes a tab) can be read back word by word and applied to the real text.
+  // Columns of prose are laid out one at a time, in the engine's order (see readingOrder).
   const rows = rowHeights(kept);
-  const runs: PositionedText[] = kept.map((w, i) => ({
-    text: String.fromCodePoint(TAG_BASE + i),
-    x: w.box.x,
-    width: w.box.width,
-    ...placement(w, rows.get(w.line)!),
-  }));
   const words: OcrWord[] = [];
   const lines: string[] = [];
-  for (const tagged of layoutTextLines(runs)) {
-    let line = '';
-    for (const char of tagged) {
-      const code = char.codePointAt(0)!;
-      if (code < TAG_BASE) {
-        line += char;
-        continue;
+  const { units } = readingOrder(kept);
+  for (const unit of units) {
+    const runs: PositionedText[] = unit.words.map((i) => {
+      const w = kept[i]!;
+      return {
+        text: String.fromCodePoint(TAG_BASE + i),
+        x: w.box.x,
+        width: w.box.width,
+        ...placement(w, rows.get(w.line)!),
+      };
+    });
+    for (const tagged of layoutTextLines(runs)) {
+      let line = '';
+      for (const char of tagged) {
+        const code = char.codePointAt(0)!;
+        if (code < TAG_BASE) {
+          line += char;
+          continue;
+        }
+        const word = kept[code - TAG_BASE]!;
+        line += word.text;
+        words.push({
+          text: word.text,
+          confidence: Math.round(Math.max(0, Math.min(100, word.confidence)) * 10) / 1000,
+          box: mapBox(word.box, mapping),
+        });
       }
-      const word = kept[code - TAG_BASE]!;
-      line += word.text;
-      words.push({
-        text: word.text,
-        confidence: Math.round(Math.max(0, Math.min(100, word.confidence)) * 10) / 1000,
-        box: mapBox(word.box, mapping),
-      });
+      lines.push(line);
     }
-    lines.push(line);
   }
   // A blank page has no words to be unsure of; null keeps it out of the document's mean.
   const confidence =

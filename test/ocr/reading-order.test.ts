@@ -1,0 +1,96 @@
+import { afterAll, describe, expect, it } from 'vitest';
+
+import type { Box } from '../../src/domain/document.ts';
+import { ocrDocument } from '../../src/ocr/ocr-document.ts';
+import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
+import { OcrPool, type OcrEngine } from '../../src/ocr/ocr-pool.ts';
+import type { EngineWord } from '../../src/ocr/tsv.ts';
+import { readDocumentInProcess } from '../../src/read/read-document.ts';
+import { accuracy, tally } from '../../bench/ocr/char-accuracy.ts';
+import { twoColumnScan, turnedScan, type ScanWithText } from '../../scripts/hostile/wild-scans.ts';
+import { encodeGreyPng } from '../../scripts/scans/encode.ts';
+
+/** Words of one engine line: each word 60 px wide with 12 px between, on a line of 30 px. */
+function line(block: number, n: number, x: number, y: number, texts: string[]): EngineWord[] {
+  const lineBox: Box = { x, y, width: texts.length * 72 - 12, height: 30 };
+  return texts.map((text, i) => ({
+    text,
+    confidence: 95,
+    box: { x: x + i * 72, y, width: 60, height: 30 },
+    line: `${block}.1.${n}`,
+    lineBox,
+  }));
+}
+
+const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+describe('reading order of OCR text', () => {
+  it('reads two columns of prose one after the other, as the engine found them', () => {
+    const left = [0, 1, 2, 3].flatMap((n) => line(1, n, 100, 200 + n * 40, words(`v${n}_`, 5)));
+    const right = [0, 1, 2, 3].flatMap((n) => line(2, n, 600, 200 + n * 40, words(`h${n}_`, 5)));
+    const heading = line(0, 0, 100, 100, ['Rapport', 'om', 'tilskudd']);
+    const page = ocrTextPage(1, [...heading, ...left, ...right], { scale: 1 });
+    const lines = page.text.split('\n');
+    expect(lines[0]).toBe('Rapport om tilskudd');
+    expect(lines.slice(1, 5).every((l) => l.startsWith('v'))).toBe(true);
+    expect(lines.slice(5).every((l) => l.startsWith('h'))).toBe(true);
+    // Words keep the order of the text, line by line.
+    expect(page.words.map((w) => w.text).join('')).toBe(page.text.replace(/\s/g, ''));
+  });
+
+  it('keeps a form row "Label⇥Value" when labels and values stand in blocks of their own', () => {
+    const labels = [0, 1, 2, 3].flatMap((n) => line(1, n, 100, 200 + n * 40, [`Felt${n}:`]));
+    const values = [0, 1, 2, 3].flatMap((n) => line(2, n, 600, 200 + n * 40, [`verdi${n}`]));
+    const page = ocrTextPage(1, [...labels, ...values], { scale: 1 });
+    expect(page.text.split('\n')).toEqual([
+      'Felt0:\tverdi0',
+      'Felt1:\tverdi1',
+      'Felt2:\tverdi2',
+      'Felt3:\tverdi3',
+    ]);
+  });
+
+  it('gives a page turned on a weak judgement a confidence below the LOW_CONFIDENCE threshold', async () => {
+    const box = { x: 10, y: 10, width: 50, height: 10 };
+    const engine: OcrEngine = {
+      detectOrientation: async () => ({ degrees: 180, confidence: 3 }),
+      recognize: async () => ({
+        words: [{ text: 'Søknad', confidence: 96, box, line: '1.1.1', lineBox: box }],
+        meanConfidence: 96,
+      }),
+    };
+    const scan = await turnedScan(0, 100);
+    const bytes = encodeGreyPng(scan.image, scan.dpi);
+    const read = await readDocumentInProcess(bytes, 'skann.png');
+    const done = await ocrDocument(read, bytes, engine);
+    expect(done.pages[0]?.confidence).toBe(0.5);
+    expect(done.pages[0]?.words.every((w) => w.confidence <= 0.5)).toBe(true);
+  });
+});
+
+describe('OCR of columns and turned pages with the real engine', () => {
+  const pool = new OcrPool({ workers: 2 });
+  afterAll(() => pool.terminate());
+
+  const ocrScan = async (scan: ScanWithText) => {
+    const bytes = encodeGreyPng(scan.image, scan.dpi);
+    const read = await readDocumentInProcess(bytes, 'skann.png');
+    return ocrDocument(read, bytes, pool);
+  };
+  const score = (text: string, truth: string) => accuracy(tally([{ read: text, truth }]));
+
+  it('reads a two-column page column by column, and pages turned 90°, 180° and 270° upright', async () => {
+    const scans = [await twoColumnScan(), await turnedScan(90), await turnedScan(180), await turnedScan(270)];
+    const done = await Promise.all(scans.map(ocrScan));
+    done.forEach((document, i) => {
+      expect(document.failure).toBeNull();
+      expect(score(document.pages[0]!.text, scans[i]!.truth)).toBeGreaterThan(0.98);
+      expect(document.pages[0]!.confidence).toBeGreaterThan(0.9);
+    });
+    // Boxes stay on the page as it was scanned: the heading of the page turned 90° is at its right.
+    const heading = done[1]!.pages[0]!.words[0]!;
+    expect(heading.text).toBe('Rapport');
+    expect(heading.box.x).toBeGreaterThan(scans[1]!.image.width / 2);
+    expect(heading.box.height).toBeGreaterThan(heading.box.width);
+  }, 240_000);
+});
