@@ -277,7 +277,9 @@ export const FIELDS = {
         String.raw`innsend(?:t|ings?dato)|sendt(?: inn)?|dato (?:for )?innsending|innleveringsdato|levert|søknadsdato|rapportdato|datert|dato for (?:søknad|rapport|underskrift|signering)|signert`,
         1,
       ],
-      [String.raw`dato`, 0.8],
+      [String.raw`dato|vår dato|vår dato`, 0.8],
+      // A portal's receipt ("Mottatt: 25. januar 2022") is the day it was sent in.
+      [String.raw`mottatt|motteke|registrert`, 0.8],
     ],
     vetoes: String.raw`frist|periode|fra og med|f\.o\.m|t\.o\.m|til og med|født|fødsel|møte|vedtak|gyldig|varighet|oppstart|start|slutt|avslutt|tildelt|innvilg|brev|deres|vår ref|per|pr\.|avtale|tilsett|ansatt|etablert`,
     plausible: (d: string) => d >= '2015-01-01' && d <= '2035-12-31',

@@ -114,9 +114,16 @@ export function labelCandidates<T>(
   for (const p of pairs) {
     const quality = labelQuality(spec, p.folded);
     if (quality === null) continue;
-    const value = parse(p.raw);
+    // "Stillingsressurs (%)" over "500": the label gives the bare number its unit.
+    const raw =
+      spec.type === 'positions' &&
+      /\(%\)|(?<!\p{L})i %|prosent|%$/u.test(p.folded) &&
+      /^\s*\d{2,}(?:[.,]\d+)?\s*$/.test(p.raw)
+        ? `${p.raw.trim()} %`
+        : p.raw;
+    const value = parse(raw);
     if (value === null) continue;
-    const f = valueFactor(spec, value, p.raw);
+    const f = valueFactor(spec, value, raw);
     if (f === 0) continue;
     const ocr = p.confidence !== null && p.confidence < 0.6 ? 0.9 : 1;
     out.push({

@@ -41,8 +41,8 @@ export interface LabelPair {
 }
 
 const YEAR = /(?<![\d.,])(?:19[89]\d|20\d\d)(?![\d.,]\d)/g;
-/** List numbering and bullets before a label: "1.", "2.3", "a)", "–". */
-const LEAD = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[-•*–]\s*|[a-zA-Z][.)]\s+)/u;
+/** List numbering and bullets before a label: "1.", "2.3", "a)", "–"; not a count ("4 årsverk"). */
+const LEAD = /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.)]\s+|[-•*–]\s*|[a-zA-Z][.)]\s+)/u;
 
 /** Does a text read as a label: a few words, no amount, no sentence? */
 export function isLabelText(text: string): boolean {
@@ -132,8 +132,11 @@ function splitColon(segment: string): { label: string; value: string } | null {
 /** "Søknadsbeløp kr 500 000", "Mottatt tilskudd 2024 kr 900 000": label words, then the value. */
 function splitInline(segment: string): { label: string; value: string } | null {
   if (segment.length > 160) return null;
-  const m = VALUE_START.exec(segment);
+  // The value starts after any list numbering ("2.6 Årsverk 6").
+  const lead = LEAD.exec(segment)?.[0].length ?? 0;
+  const m = VALUE_START.exec(segment.slice(lead));
   if (!m || m.index === 0) return null;
+  m.index += lead;
   let label = segment.slice(0, m.index);
   // A number inside brackets is a hint to the label ("Årsverk (100 % = 1)"), not its value.
   if ((label.match(/\(/g) ?? []).length > (label.match(/\)/g) ?? []).length) return null;
@@ -171,17 +174,25 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         after.length === segments.length &&
         !after.some((x) => looksLikeLabel(x)) &&
         after.some((x) => !isLabelText(x));
-      // Headings that are all known labels, or any headings over a row of numbers and dates only.
+      // Headings that are all known labels, or any headings over a row of numbers and dates only;
+      // a letterhead's "Vår dato | Vår referanse | Deres dato" may leave its last boxes empty.
       const known = segments.every((x) => looksLikeLabel(x)) || !values.some(isLabelText);
-      if (values.length === segments.length && known && !values.some((x) => looksLikeLabel(x)) && !table) {
-        segments.forEach((label, k) =>
-          push(
-            pair(doc, label, values[k]!, 'heading-row', ev(`${line.text}\n${next.text}`), next.confidence, {
-              line: next,
-            }),
-          ),
-        );
-        return;
+      const fits =
+        values.length === segments.length || (values.length >= 2 && values.length < segments.length);
+      const evidence = ev(`${line.text}\n${next.text}`);
+      if (fits && !table && !values.some((x) => looksLikeLabel(x))) {
+        if (known) {
+          values.forEach((value, k) =>
+            push(pair(doc, segments[k]!, value, 'heading-row', evidence, next.confidence, { line: next })),
+          );
+          return;
+        }
+        // Mixed headings ("Sted og dato | For kommunen" over "Smøla, 24.01.2020 | Arne Nesheim"):
+        // a known label over a box with a number or date in it is still that box's label.
+        values.forEach((value, k) => {
+          if (looksLikeLabel(segments[k]!) && /\d/.test(value))
+            push(pair(doc, segments[k]!, value, 'heading-row', evidence, next.confidence, { line: next }));
+        });
       }
     }
 
@@ -221,7 +232,9 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       }
       const below = next.text.split('\t')[0]!;
       // The line below is the value unless it is itself a label ("Organisasjonsnummer").
-      if (!inline && !looksLikeLabel(below) && !splitColon(below) && below.length <= 100)
+      // A lone year after the words ("Antall årsverk i 2022") may be context: the value can be below.
+      const yearOnly = !!inline && /^(?:19[89]\d|20\d\d)\s*$/.test(inline.value);
+      if ((!inline || yearOnly) && !looksLikeLabel(below) && !splitColon(below) && below.length <= 100)
         push(
           pair(doc, label, below, 'below', ev(`${line.text} ${next.text}`), next.confidence, { line: next }),
         );

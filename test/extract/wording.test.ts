@@ -74,6 +74,10 @@ const POSITIONS: string[] = [
   'Stillinger: 2 x 100 % og 1 x 50 %',
   'Hvor mange årsverk søkes finansiert?\n2,5',
   'Antall stillinger: 2,5 (1 ny og 1,5 videreført)',
+  'Stillingsressurs (%)\t250',
+  'Antall årsverk i 2025\n2,5',
+  '2.6 Årsverk 2,5',
+  'Stillingsressurs\n2,5 årsverk, fordelt på tre tilsette',
 ];
 
 const YEAR: string[] = [
@@ -121,6 +125,9 @@ const DATE: string[] = [
   'Dato: 20. feb. 2025',
   'Sted, dato: Molde, 20.02.2025',
   'Signert dato: 20.02.2025',
+  'Mottatt: 20. februar 2025',
+  'Vår dato\tVår referanse\tDeres dato\n20.02.2025\t25/123-4',
+  'Sted og dato\tFor kommunen\nMolde, 20.02.2025\tKari Nordmann, rådmann',
 ];
 
 // A report on 2024: granted 900 000, spent 850 000, unused 50 000.
