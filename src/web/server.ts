@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import { BlobError, type BlobStore } from '../blobs/blob-store.ts';
 import type { RecordEvidence } from '../domain/record.ts';
 import { DUMMY_HASH, verifyPassword } from '../review/passwords.ts';
 import { ReviewError } from '../review/review-error.ts';
@@ -27,7 +27,8 @@ import {
   sessionUser,
   tokenHash,
 } from './auth.ts';
-import { readPdfTextLayer, renderPage, type PdfTextLayer } from './document-pages.ts';
+import { readPdfTextLayer, type PdfTextLayer } from './document-pages.ts';
+import { PageImages, RenderBusyError } from './page-images.ts';
 import { exportCsv, exportXlsx } from './export.ts';
 import { loginPage } from './pages/login-page.ts';
 import type { PageOptions } from './pages/layout.ts';
@@ -82,6 +83,8 @@ export interface WebDeps {
   uploads?: UploadDeps;
   /** Extra admin-only routes (the queue dashboard), registered when queues are configured. */
   registerAdmin?: (app: FastifyInstance) => Promise<void>;
+  /** The page-image renderer and cache; one of the app's own (closed with it) when absent. */
+  pageImages?: PageImages;
 }
 
 const require = createRequire(import.meta.url);
@@ -102,6 +105,8 @@ const ERROR_STATUS = { NOT_FOUND: 404, INVALID_INPUT: 400, FORBIDDEN: 403, CONFL
 export async function buildServer(deps: WebDeps, options: WebOptions): Promise<FastifyInstance> {
   const { reviews, service } = deps;
   const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  const pageImages = deps.pageImages ?? new PageImages();
+  if (!deps.pageImages) app.addHook('onClose', () => pageImages.close());
   app.decorate('routeList', [] as string[]);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
@@ -362,9 +367,18 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       const docs = await deps.store.documents(request.params.id);
       const doc = docs.find((d) => d.position === Number(request.params.pos));
       if (!doc?.read) return reply.code(404).send({ error: 'Fant ikke dokumentet.' });
-      const bytes = await deps.blobs.get(doc.sha256).catch(() => null);
-      if (!bytes) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
-      const image = await renderPage(bytes, doc.read.format, Number(request.params.page));
+      const page = Number(request.params.page);
+      if (doc.read.pageCount !== null && page > doc.read.pageCount)
+        return reply.code(404).send({ error: 'Fant ikke siden.' });
+      let image;
+      try {
+        image = await pageImages.page(doc.sha256, doc.read.format, page, () => deps.blobs.get(doc.sha256));
+      } catch (error) {
+        if (error instanceof RenderBusyError)
+          return reply.code(503).header('retry-after', '2').send({ error: error.message });
+        if (error instanceof BlobError) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
+        throw error;
+      }
       if (!image) return reply.code(404).send({ error: 'Fant ikke siden.' });
       return reply.type('image/png').send(image.png);
     },

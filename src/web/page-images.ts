@@ -1,0 +1,200 @@
+import { Worker } from 'node:worker_threads';
+import type { FileFormat } from '../domain/document.ts';
+import type { PageImage } from './document-pages.ts';
+
+/** A page to render, sent to a render thread (the bytes are a copy the thread owns). */
+export interface RenderRequest {
+  id: number;
+  bytes: Uint8Array;
+  format: FileFormat;
+  page: number;
+}
+
+export type RenderResponse =
+  | { id: number; ready: true }
+  | { id: number; image: { png: Uint8Array; width: number; height: number } | null }
+  | { id: number; error: string };
+
+/** Too many pages waiting to be drawn: the caller answers 503 and the browser may try again. */
+export class RenderBusyError extends Error {
+  constructor() {
+    super('Mange sider tegnes akkurat nå. Prøv igjen om litt.');
+    this.name = this.constructor.name;
+  }
+}
+
+export interface PageImageOptions {
+  /** Render threads: pages are drawn off the request thread, at most this many at once. */
+  threads?: number;
+  /** Pages waiting for a thread beyond which new requests are refused (RenderBusyError). */
+  maxWaiting?: number;
+  /** Bytes of PNG kept in memory, least recently used dropped first. */
+  cacheBytes?: number;
+  /** A page that takes longer is given up (its thread is replaced). */
+  timeoutMs?: number;
+}
+
+interface Job {
+  request: RenderRequest;
+  resolve(image: PageImage | null): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  timer?: NodeJS.Timeout;
+}
+
+const THREAD_ENTRY = new URL('./page-render-thread.mjs', import.meta.url);
+
+/**
+ * Page images for the submission page: each page (by the file's content hash and page number) is
+ * rendered once, by a small pool of threads, and kept in a bounded cache. Six people opening
+ * scans at once wait for the pool; they no longer take the event loop from everyone else.
+ */
+export class PageImages {
+  private readonly cache = new Map<string, PageImage>();
+  private cachedBytes = 0;
+  private readonly inFlight = new Map<string, Promise<PageImage | null>>();
+  private readonly waiting: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly threads: number;
+  private readonly maxWaiting: number;
+  private readonly cacheBytes: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: PageImageOptions = {}) {
+    this.threads = options.threads ?? 1;
+    this.maxWaiting = options.maxWaiting ?? 16;
+    this.cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /**
+   * The page as PNG, from the cache or rendered once (simultaneous requests for one page share
+   * the rendering); `load` gives the file's bytes and is called only when the page must be drawn.
+   */
+  async page(
+    sha256: string,
+    format: FileFormat,
+    page: number,
+    load: () => Promise<Buffer>,
+  ): Promise<PageImage | null> {
+    const key = `${sha256}:${page}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key); // most recently used goes last
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    // Pages being loaded, waiting or drawn: past the threads and the waiting room, refuse.
+    if (this.inFlight.size >= this.threads + this.maxWaiting) throw new RenderBusyError();
+    const rendering = load()
+      .then((bytes) => this.render(bytes, format, page))
+      .then((image) => {
+        if (image) this.remember(key, image);
+        return image;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, rendering);
+    return rendering;
+  }
+
+  /** Pages in the cache (for tests and the log). */
+  get cachedPages(): number {
+    return this.cache.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new Error('page renderer closed'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private remember(key: string, image: PageImage): void {
+    if (image.png.length > this.cacheBytes) return;
+    this.cache.set(key, image);
+    this.cachedBytes += image.png.length;
+    for (const [oldest, old] of this.cache) {
+      if (this.cachedBytes <= this.cacheBytes) break;
+      this.cache.delete(oldest);
+      this.cachedBytes -= old.png.length;
+    }
+  }
+
+  private render(bytes: Buffer, format: FileFormat, page: number): Promise<PageImage | null> {
+    if (this.closed) return Promise.reject(new Error('page renderer closed'));
+    return new Promise((resolve, reject) => {
+      const request: RenderRequest = { id: this.nextId++, bytes: new Uint8Array(bytes), format, page };
+      this.waiting.push({ request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.slots.length < this.threads) this.spawn();
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job) continue;
+      const job = this.waiting.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(
+        () => this.replace(slot, new Error('siden tok for lang tid å tegne')),
+        this.timeoutMs,
+      );
+      slot.worker.postMessage(job.request, [job.request.bytes.buffer as ArrayBuffer]);
+    }
+  }
+
+  private spawn(): void {
+    const worker = new Worker(THREAD_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const slot: Slot = { worker, ready: false, job: null };
+    this.slots.push(slot);
+    worker.on('message', (message: RenderResponse) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const job = slot.job;
+      clearTimeout(slot.timer);
+      slot.job = null;
+      if (job && job.request.id === message.id) {
+        if ('error' in message) job.reject(new Error(message.error));
+        else
+          job.resolve(
+            message.image
+              ? {
+                  png: Buffer.from(message.image.png),
+                  width: message.image.width,
+                  height: message.image.height,
+                }
+              : null,
+          );
+      }
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.replace(slot, error));
+    worker.on('exit', () => {
+      if (this.slots.includes(slot)) this.replace(slot, new Error('tegnetråden stoppet'));
+    });
+    worker.unref();
+  }
+
+  /** Gives up the slot's page with `error` and starts a new thread in its place. */
+  private replace(slot: Slot, error: Error): void {
+    clearTimeout(slot.timer);
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    slot.job?.reject(error);
+    slot.job = null;
+    void slot.worker.terminate();
+    if (!this.closed && this.waiting.length > 0) this.dispatch();
+  }
+}

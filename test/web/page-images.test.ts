@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PageImages, RenderBusyError } from '../../src/web/page-images.ts';
+import { signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
+
+const SCAN = join(import.meta.dirname, '../../samples/2025/tromso-voksne-fact-clean-skannet/soknad.pdf');
+
+describe('page images', () => {
+  it('renders a page once, however many ask for it at the same time, and serves it from the cache after', async () => {
+    const images = new PageImages({ threads: 1 });
+    try {
+      const bytes = await readFile(SCAN);
+      let loads = 0;
+      const load = async () => (loads++, bytes);
+      const first = await Promise.all(Array.from({ length: 5 }, () => images.page('scan', 'pdf', 1, load)));
+      expect(loads).toBe(1);
+      expect(first.every((p) => p === first[0])).toBe(true);
+      expect(first[0]!.png.subarray(1, 4).toString()).toBe('PNG');
+      expect(await images.page('scan', 'pdf', 1, load)).toBe(first[0]);
+      expect(loads).toBe(1);
+      expect(await images.page('scan', 'pdf', 9, load)).toBeNull();
+    } finally {
+      await images.close();
+    }
+  }, 60_000);
+
+  it('refuses more waiting pages than it holds, instead of queueing without bound', async () => {
+    const images = new PageImages({ threads: 1, maxWaiting: 1 });
+    try {
+      const bytes = await readFile(SCAN);
+      const results = await Promise.allSettled(
+        [1, 2, 3].map((page) => images.page(`scan-${page}`, 'pdf', page, async () => bytes)),
+      );
+      const busy = results.filter((r) => r.status === 'rejected' && r.reason instanceof RenderBusyError);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    } finally {
+      await images.close();
+    }
+  }, 60_000);
+});
+
+describe('page images through the app', () => {
+  let fx: WebFixture;
+  let alice: Session;
+  beforeAll(async () => {
+    fx = await startWebFixture(['2025/sola-tryggest-over-cap', '2025/trondheim-fact-ung-clean']);
+    alice = await signIn(fx.app, 'alice');
+  }, 120_000);
+  afterAll(async () => {
+    await fx?.close();
+  });
+  const get = (url: string) =>
+    fx.app.inject({ method: 'GET', url, cookies: { intake_session: alice.cookie } });
+
+  it('keeps /api/me quick while pages are drawn, and sends pages with no-store', async () => {
+    const urls = [...fx.ids.values()].flatMap((id) =>
+      [1, 2].map((p) => `/submissions/${id}/documents/0/pages/${p}`),
+    );
+    const pages = Promise.all(urls.map(get));
+    const started = performance.now();
+    const me = await get('/api/me');
+    const meMs = performance.now() - started;
+    const answers = await pages;
+    expect(me.statusCode).toBe(200);
+    expect(meMs).toBeLessThan(500);
+    expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThan(0);
+    expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 404 || a.statusCode === 503)).toBe(
+      true,
+    );
+    const again = await get(urls[0]!);
+    expect(again.headers['cache-control']).toBe('no-store');
+  }, 60_000);
+});
