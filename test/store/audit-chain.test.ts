@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChain, verifyChain } from '../../src/review/audit-chain.ts';
 import { ReviewStore } from '../../src/review/review-store.ts';
+import { readFile as readText } from 'node:fs/promises';
+import { migrate } from '../../src/store/migrate.ts';
+import { connectPostgres } from '../../src/store/sql-client.ts';
 import { Store } from '../../src/store/store.ts';
 import { DATABASE_URL, dropSchema, requirePostgres, uniqueName } from '../queue/support/services.ts';
 
@@ -112,6 +115,41 @@ describe('the audit log as a hash chain', () => {
       }
     });
   });
+
+  it('chains the rows an installation wrote before the chain existed, when it migrates', async () => {
+    await requirePostgres();
+    const schema = uniqueName('audit_old');
+    const db = connectPostgres(DATABASE_URL, schema, 2);
+    try {
+      // The tables as migrations 001-003 left them, with audit rows (and a double "done") in them.
+      await db.exec(`CREATE SCHEMA ${schema}`);
+      await db.exec(
+        'CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      for (const name of ['001-initial.sql', '002-review.sql', '003-bulk-runs.sql']) {
+        await db.exec(await readText(join(root, 'src/store/migrations', name), 'utf8'));
+        await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+      }
+      await db.query("INSERT INTO submissions (id, source, state) VALUES ('s1', 'kilde', 'done')");
+      for (let i = 0; i < 3; i++) {
+        await db.query(
+          "INSERT INTO audit_log (actor, action, submission_id, details) VALUES ('ola', 'marked-done', 's1', $1::jsonb)",
+          [JSON.stringify({ i })],
+        );
+        await db.query(
+          "INSERT INTO reviews (submission_id, reviewer, decision) VALUES ('s1', 'ola', 'done')",
+        );
+      }
+      expect(await migrate(db, schema)).toEqual(['004-review-integrity.sql']);
+      expect(verifyChain(await readChain(db))).toMatchObject({ rows: 3, breaks: [] });
+      const reviews = new ReviewStore(db);
+      await reviews.transaction((tx) => reviews.audit(tx, 'kari', 'test', null, {}));
+      expect(verifyChain(await readChain(db))).toMatchObject({ rows: 4, breaks: [] });
+    } finally {
+      await db.close();
+      await dropSchema(schema);
+    }
+  }, 60_000);
 
   describe('on the embedded PGlite', () => {
     let store: Store;

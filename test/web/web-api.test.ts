@@ -846,6 +846,13 @@ describe('the queue dashboard', () => {
       });
       expect(ok.statusCode).toBe(204);
       expect(await job.getState()).toBe('waiting');
+      // The retry is in the audit log, with who did it; the refused attempts are not (they did nothing).
+      const actions = await fx.store.sql.query<{ actor: string; details: { method: string; path: string } }>(
+        "SELECT actor, details FROM audit_log WHERE action = 'queue-action'",
+      );
+      expect(actions).toEqual([
+        { actor: 'ada', details: expect.objectContaining({ method: 'PUT', path: retry }) },
+      ]);
       expect((await get(alice, '/admin/queues')).statusCode).toBe(403);
     } finally {
       await worker.close();
