@@ -158,7 +158,7 @@ export class ReviewService {
       const holder = await this.reviews.claim(tx, id, user.id);
       if (holder !== user.id)
         throw new ReviewError('En annen saksbehandler har tatt innsendingen.', 'CONFLICT');
-      await this.reviews.audit(tx, user.username, 'claimed', id, {});
+      await this.reviews.audit(tx, user.username, 'claimed', id, { before: null, after: user.displayName });
     });
   }
 
@@ -173,7 +173,11 @@ export class ReviewService {
     }
     await this.reviews.transaction(async (tx) => {
       await this.reviews.release(tx, id);
-      await this.reviews.audit(tx, user.username, 'released', id, { claimedBy: holder.name });
+      await this.reviews.audit(tx, user.username, 'released', id, {
+        claimedBy: holder.name,
+        before: holder.name,
+        after: null,
+      });
     });
   }
 
