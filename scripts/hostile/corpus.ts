@@ -4,6 +4,21 @@ import { join } from 'node:path';
 import type { ReadFailure } from '../../src/domain/document.ts';
 import { buildPdf, manyPagesPdf, stream, textPdf } from './raw-pdf.ts';
 import { buildXlsx, buildZip, deflateRepeated, sheetXml } from './raw-zip.ts';
+import {
+  cmykTiff,
+  commentQuirkDocx,
+  docxFile,
+  dotnetPrefixedXlsx,
+  emptyZip,
+  hiddenFilterButtonXlsx,
+  manyMergesXlsx,
+  odsFile,
+  odtFile,
+  pptxFile,
+  sharedStringBombXlsx,
+  xlsbFile,
+} from './wild-files.ts';
+import { turnedScan } from './wild-scans.ts';
 
 /** What a hostile file must end as. */
 export type HostileExpectation =
@@ -326,6 +341,93 @@ export async function writeHostileCorpus(root: string): Promise<HostileCorpus> {
       reason: 'unsupported',
     },
   );
+
+  // --- Files from the wild (issue 13): each one record, none ends the run ---
+  await add(
+    'xlsx-delt-streng-bombe',
+    'budsjett.xlsx',
+    sharedStringBombXlsx(),
+    'workbook of 12 000 cells sharing one 1 MB string',
+    {
+      kind: 'unreadable',
+      reason: 'too-large',
+      message: /for mye tekst \(over 30 000 000 tegn\)/,
+    },
+  );
+  await add('ods-regneark', 'budsjett.ods', odsFile(), 'OpenDocument spreadsheet (a zip, one document)', {
+    kind: 'unreadable',
+    reason: 'unsupported',
+    message: /Formatet støttes ikke: OpenDocument-regneark \(\.ods\)/,
+  });
+  await add('odt-tekst', 'soknad.odt', odtFile(), 'OpenDocument text (a zip, one document)', {
+    kind: 'unreadable',
+    reason: 'unsupported',
+    message: /OpenDocument-tekst \(\.odt\)/,
+  });
+  await add('xlsb-regneark', 'budsjett.xlsb', xlsbFile(), 'binary workbook (a zip, one document)', {
+    kind: 'unreadable',
+    reason: 'unsupported',
+    message: /binært Excel-regneark \(\.xlsb\)/,
+  });
+  await mkdir(join(root, 'pptx-ved-soknad'));
+  await writeFile(join(root, 'pptx-ved-soknad', 'soknad.pdf'), good);
+  await add('pptx-ved-soknad', 'presentasjon.pptx', pptxFile(), 'presentation beside an application', {
+    kind: 'unreadable',
+    reason: 'unsupported',
+    message: /PowerPoint-presentasjon \(\.pptx\)/,
+  });
+  await mkdir(join(root, 'zip-tom'));
+  await writeFile(join(root, 'zip-tom', 'tom.zip'), emptyZip());
+  cases.push({
+    source: 'zip-tom/tom.zip',
+    path: 'zip-tom/tom.zip',
+    what: 'zip with no entries',
+    expect: { kind: 'unreadable', reason: 'empty', message: /Zip-arkivet er tomt/ },
+  });
+  await add(
+    'xlsx-dotnet',
+    'budsjett.xlsx',
+    dotnetPrefixedXlsx(),
+    'SpreadsheetML with x: prefixes and absolute targets',
+    {
+      kind: 'readable',
+    },
+  );
+  await add(
+    'xlsx-skjulte-filterknapper',
+    'budsjett.xlsx',
+    hiddenFilterButtonXlsx(),
+    'table with hidden filter buttons, backslash names',
+    {
+      kind: 'readable',
+    },
+  );
+  await add(
+    'xlsx-50000-flettinger',
+    'budsjett.xlsx',
+    manyMergesXlsx(50_000),
+    'workbook with 50 000 merged ranges',
+    {
+      kind: 'readable',
+    },
+  );
+  await add(
+    'docx-kommentarlengde',
+    'avtale.docx',
+    commentQuirkDocx(GOOD_APPLICATION),
+    'Word file whose zip comment length is off',
+    {
+      kind: 'readable',
+    },
+  );
+  await add('tiff-cmyk', 'skann.tif', cmykTiff((await turnedScan(0, 100)).image, 100), 'CMYK TIFF scan', {
+    kind: 'readable',
+  });
+  await add('docx-uten-tekst', 'avtale.docx', docxFile([]), 'Word file without any text', {
+    kind: 'unreadable',
+    reason: 'empty',
+    message: /inneholder ingen tekst/,
+  });
 
   // --- Symbolic links in folders: never followed ---
   const links = join(root, 'symlenker');

@@ -25,6 +25,7 @@ const Env = z.object({
     .positive()
     .default(DEFAULT_READ_LIMITS.maxPagePixels / 1e6),
   INTAKE_MAX_CELLS: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxCells),
+  INTAKE_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).default(DEFAULT_READ_LIMITS.maxTextChars),
   INTAKE_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxEntries),
   INTAKE_MAX_ARCHIVE_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxArchiveDepth),
   INTAKE_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_READ_LIMITS.maxCompressionRatio),
@@ -153,6 +154,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       maxPages: e.INTAKE_MAX_PAGES,
       maxPagePixels: Math.round(e.INTAKE_MAX_PAGE_MEGAPIXELS * 1e6),
       maxCells: e.INTAKE_MAX_CELLS,
+      maxTextChars: e.INTAKE_MAX_TEXT_CHARS,
       maxEntries: e.INTAKE_MAX_ARCHIVE_ENTRIES,
       maxArchiveDepth: e.INTAKE_MAX_ARCHIVE_DEPTH,
       maxCompressionRatio: e.INTAKE_MAX_COMPRESSION_RATIO,
