@@ -84,6 +84,12 @@ export interface AuditRow {
   details: Record<string, unknown> | null;
 }
 
+/** An audit row as the whole log shows it: with its submission, if any, and its hash. */
+export interface AuditEntry extends AuditRow {
+  submissionId: string | null;
+  hash: string;
+}
+
 /** The reviewer app's tables (migration 002) and its reads of the store's submissions. */
 export class ReviewStore {
   constructor(private readonly db: SqlClient) {}
@@ -493,6 +499,32 @@ export class ReviewStore {
       submissionId,
     ]);
     return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at) }));
+  }
+
+  /** The audit log newest first, `limit` rows older than `before` (all when null). */
+  async auditLog(before: number | null, limit: number): Promise<AuditEntry[]> {
+    const rows = await this.db.query<{
+      id: string;
+      at: string | Date;
+      actor: string;
+      action: string;
+      submission_id: string | null;
+      details: Record<string, unknown> | null;
+      hash: string;
+    }>(
+      `SELECT id, at, actor, action, submission_id, details, hash FROM audit_log
+       WHERE $1::bigint IS NULL OR id < $1 ORDER BY id DESC LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: new Date(r.at),
+      actor: r.actor,
+      action: r.action,
+      details: r.details,
+      submissionId: r.submission_id,
+      hash: r.hash,
+    }));
   }
 
   /** Notes in the history of each submission of an upload's batch who uploaded it. */

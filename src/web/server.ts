@@ -41,6 +41,7 @@ import {
   submissionStateLabel,
   uploadPage,
 } from './pages/upload-page.ts';
+import { auditPage } from './pages/audit-page.ts';
 import { usersPage } from './pages/users-page.ts';
 import { noticeFromQuery, noticeQuery } from './notices.ts';
 import { DASHBOARD_PATH } from './queue-dashboard.ts';
@@ -482,6 +483,14 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     return page(reply, batchPage(request.user!, batch, noticeOf(request)));
   });
 
+  app.get<{ Querystring: { before?: string } }>(
+    '/admin/audit',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const rows = await reviews.auditLog(auditCursor(request.query.before), AUDIT_PAGE);
+      return page(reply, auditPage(request.user!, rows, rows.length === AUDIT_PAGE ? rows.at(-1)!.id : null));
+    },
+  );
   app.get('/admin/users', { schema: { hide: true } }, async (request, reply) =>
     page(reply, usersPage(request.user!, await reviews.users(), noticeOf(request))),
   );
@@ -850,6 +859,25 @@ function registerApi(
     },
     async (request) => ({ username: (await saveUser(reviews, request.user!, request.body)).username }),
   );
+  app.get<{ Querystring: { before?: number; limit?: number } }>(
+    '/api/admin/audit',
+    {
+      schema: {
+        tags: ['administrasjon'],
+        summary: 'Revisjonsloggen, nyeste først (administrator); before = eldre enn rad nr.',
+        querystring: {
+          type: 'object',
+          properties: {
+            before: { type: 'integer', minimum: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000 },
+          },
+        },
+      },
+    },
+    async (request) => ({
+      rows: await reviews.auditLog(request.query.before ?? null, request.query.limit ?? AUDIT_PAGE),
+    }),
+  );
   app.post<{ Params: { username: string }; Body: { reason: string } }>(
     '/api/admin/users/:username/deactivate',
     {
@@ -870,6 +898,15 @@ function registerApi(
       return { ok: true };
     },
   );
+}
+
+/** Audit rows per page of the audit log. */
+const AUDIT_PAGE = 200;
+
+/** `?before=` of the audit page: a row number, or none. */
+function auditCursor(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && /^\d{1,15}$/.test(value) && n > 0 ? n : null;
 }
 
 function queueFilter(query: Record<string, string | undefined>): QueueFilter {

@@ -347,6 +347,14 @@ describe('6. the audit log is complete', () => {
     expect(JSON.stringify(changed.details)).not.toMatch(/argon2|et-annet-langt/);
     const exports = await auditRows("id > $1 AND action = 'exported'", [from]);
     expect(exports.map((e) => e.details.format).sort()).toEqual(['csv', 'xlsx']);
+    // An admin reads the same in the app: who created the account that signed in, and when.
+    const log = (await get(ada, '/api/admin/audit?limit=50')).json<{
+      rows: Array<{ actor: string; action: string }>;
+    }>();
+    expect(log.rows.map((r) => `${r.actor} ${r.action}`)).toContain('ada user-created');
+    const page = await get(ada, '/admin/audit');
+    expect(page.body).toContain('Bruker opprettet');
+    expect((await get(alice, '/api/admin/audit')).statusCode).toBe(403);
   });
 });
 

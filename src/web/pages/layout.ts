@@ -15,6 +15,7 @@ const NAV: Array<{ href: string; label: string; admin?: boolean }> = [
   { href: '/upload', label: 'Last opp' },
   { href: '/summary', label: 'Oversikt' },
   { href: '/admin/users', label: 'Brukere', admin: true },
+  { href: '/admin/audit', label: 'Revisjonslogg', admin: true },
   { href: '/admin/queues', label: 'Køer', admin: true },
 ];
 
