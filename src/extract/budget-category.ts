@@ -281,6 +281,9 @@ export const FINANCING = new RegExp(
     // What was spent in all: the report's total, not one more cost ("Faktisk brukt", "Nytta midlar").
     `^(?:faktisk|totalt?) (?:brukt|forbruk\\p{L}*|nytta|benyttet)(?!\\p{L})`,
     `^(?:benytta|benyttede?|brukte|forbrukte|nytta|medgåtte?) (?:midler|midlar)(?!\\p{L})`,
+    // Funds not used: carried over or paid back ("Overføres til 2022", "Ikke benyttet").
+    `${W}overfør`,
+    `^(?:ikke|ikkje) (?:benyttet|benytta|brukt|nytta|forbrukt)(?!\\p{L})`,
     // Remaining funds carried over ("Restmidler fra 2023"), not "Restaurantbesøk".
     `^rest(?:midl\\p{L}*|beløp\\p{L}*|erende|ande)?(?!\\p{L})`,
   ].join('|'),

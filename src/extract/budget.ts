@@ -424,7 +424,117 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
       return { items, statedTotal, basis: columns?.basis ?? 'unknown', hasFinancing };
     }
   }
+  return budgetFromProse(doc, prefer);
+}
+
+/** "Forbruket fordeler seg slik:", "Tilskotet skal nyttast slik:", "Midlene er planlagt brukt med". */
+const DISTRIBUTION = new RegExp(
+  String.raw`${W}(?:fordel(?:er|te|t)? seg (?:slik|på)|fordelt (?:slik|på)|(?:skal|er|vart|ble|blir|vert) (?:planlagt )?(?:brukt|brukes|brukast|nytta|nyttes|nyttast|benyttet|benytta) (?:slik|med|til)|planlagt (?:brukt|nytta) (?:med|til))\s*:?\s*`,
+  'giu',
+);
+/** The end of a sentence: a full stop before a capital, not "kr." nor a thousands dot. */
+const SENTENCE_END = /(?<!(?<!\p{L})kr)\.\s+(?=\p{Lu})/u;
+const PROSE_TOTAL = /^(?:sum\p{L}*(?: forbruk)?|til (?:sammen|saman)|totalt|samla|samlet)(?!\p{L})/iu;
+
+/**
+ * A budget written as a sentence: "Tilskotet skal nyttast slik: 1 064 000 kroner til løn … og
+ * 216 000 kr til kjøp av bil." Only after such a phrase, so a letter's other amounts are never read
+ * as costs; each item is an amount with its words ("X kr til Y", "Y kr X"), and "Sum …" or
+ * "Til saman …" right after is the stated total.
+ */
+function budgetFromProse(doc: SourceDocument, prefer: 'grant' | 'spent'): BudgetResult | null {
+  for (const para of paragraphs(doc.lines)) {
+    for (const m of para.text.matchAll(DISTRIBUTION)) {
+      const from = m.index + m[0].length;
+      const rest = para.text.slice(from);
+      const end = SENTENCE_END.exec(rest);
+      const list = end ? rest.slice(0, end.index) : rest.replace(/\.\s*$/, '');
+      const items: BudgetItem[] = [];
+      for (const piece of listItems(list)) {
+        const hits = findMoney(piece.text);
+        const hit = hits[0];
+        if (hits.length !== 1 || !hit) continue;
+        const label = (piece.text.slice(0, hit.start) + ' ' + piece.text.slice(hit.end))
+          .replace(/[()]/g, ' ')
+          .replace(/^\s*(?:til|på|med|av)(?!\p{L})/iu, '')
+          .replace(/\s+/g, ' ')
+          .replace(/^[\s:,–-]+|[\s:,.–-]+$/g, '');
+        const folded = label.toLowerCase();
+        if (!hasWords(label) || TOTAL.test(folded) || FINANCING.test(folded)) continue;
+        const line = para.lineAt(from + piece.start + hit.start);
+        items.push(
+          item(hit.amount, lineEvidence(line), line.confidence, label, undefined, categoriseCost(label)),
+        );
+      }
+      if (items.length === 0) continue;
+      let statedTotal: Extracted<number> | null = null;
+      if (end) {
+        const after = rest.slice(end.index + end[0].length);
+        const total = PROSE_TOTAL.test(after) ? findMoney(after.split(SENTENCE_END)[0] ?? '')[0] : undefined;
+        if (total) {
+          const line = para.lineAt(from + end.index + end[0].length + total.start);
+          statedTotal = { value: total.amount, evidence: lineEvidence(line), confidence: line.confidence };
+        }
+      }
+      return { items, statedTotal, basis: prefer === 'spent' ? 'spent' : 'grant', hasFinancing: false };
+    }
+  }
   return null;
+}
+
+/** A list's items: split at ";", ", " and " og ", an item without an amount joined to the next. */
+function listItems(list: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let pending: { text: string; start: number } | null = null;
+  const re = /;\s*|,\s+|\s+og\s+/gu;
+  let at = 0;
+  const push = (end: number, sep: string) => {
+    const text = list.slice(at, end);
+    const piece = pending ? { text: pending.text + sep + text, start: pending.start } : { text, start: at };
+    if (findMoney(piece.text).length === 0) pending = piece;
+    else {
+      out.push(piece);
+      pending = null;
+    }
+  };
+  let m: RegExpExecArray | null;
+  let lastSep = '';
+  while ((m = re.exec(list))) {
+    push(m.index, lastSep);
+    lastSep = m[0];
+    at = m.index + m[0].length;
+  }
+  push(list.length, lastSep);
+  return out;
+}
+
+/** Runs of text lines on one page, joined with spaces; a table line (with a tab) breaks a run. */
+function paragraphs(
+  lines: SourceDocument['lines'],
+): Array<{ text: string; lineAt: (offset: number) => SourceDocument['lines'][number] }> {
+  const out: Array<{ text: string; lineAt: (offset: number) => SourceDocument['lines'][number] }> = [];
+  let run: Array<{ line: SourceDocument['lines'][number]; start: number }> = [];
+  let text = '';
+  const flush = () => {
+    if (run.length > 0) {
+      const parts = run;
+      out.push({
+        text,
+        lineAt: (offset) => [...parts].reverse().find((p) => p.start <= offset)?.line ?? parts[0]!.line,
+      });
+    }
+    run = [];
+    text = '';
+  };
+  for (const line of lines) {
+    if (line.text.includes('\t') || (run.length > 0 && run[run.length - 1]!.line.page !== line.page)) flush();
+    if (line.text.includes('\t')) continue;
+    if (text !== '') text += ' ';
+    run.push({ line, start: text.length });
+    text += line.text;
+  }
+  flush();
+  return out;
 }
 
 /** "Budsjett for omsøkte midler:", "3 Økonomi": short, no amount, not a sentence. */

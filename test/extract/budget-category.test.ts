@@ -291,6 +291,8 @@ describe('totals and financing rows', () => {
     ['tilskuddsbeløp', true],
     ['tilskudd til brukerorganisasjon', false],
     ['faktisk brukt', true],
+    ['overføres til 2022', true],
+    ['ikke benyttet', true],
     ['benyttede midler', true],
     ['nytta midlar', true],
     ['lønn miljøterapeut', false],

@@ -433,3 +433,66 @@ describe('an application with a described budget attachment', () => {
     ]);
   });
 });
+
+describe('a budget written as a sentence', () => {
+  it('finds a car purchase in a nynorsk letter', () => {
+    const b = fromText(
+      [
+        'Vi søkjer om kr 1 280 000 frå «Overgangsordninga for kommunalt rusarbeid» for 2024.',
+        'Tilskotet skal nyttast slik: 1 064 000 kroner til løn til tilsette i stillingane og 216 000 kr til',
+        'kjøp av bil.',
+        'Org.nr. 964967458',
+      ].join('\n'),
+    );
+    expect(lines(b)).toEqual([
+      ['løn til tilsette i stillingane', 'lønn', 1_064_000],
+      ['kjøp av bil', 'investering', 216_000],
+    ]);
+    expect(b?.items[1]?.evidence.text).toBe(
+      'Tilskotet skal nyttast slik: 1 064 000 kroner til løn til tilsette i stillingane og 216 000 kr til',
+    );
+  });
+
+  it("reads a report's spending list and its total", () => {
+    const b = fromText(
+      [
+        'Regnskapet viser et forbruk på kr 291 000,00.',
+        'Forbruket fordeler seg slik: kurs/samtalegrupper for målgruppen 223.278; informasjonsmateriell om',
+        'TryggEst kr 36 755,-; lokale kurs og fagdager kr 30 967,-. Sum forbruk: 291 000 kr.',
+      ].join('\n'),
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['kurs/samtalegrupper for målgruppen', 'drift', 223_278],
+      ['informasjonsmateriell om TryggEst', 'drift', 36_755],
+      ['lokale kurs og fagdager', 'drift', 30_967],
+    ]);
+    expect(b?.statedTotal?.value).toBe(291_000);
+    expect(b?.basis).toBe('spent');
+  });
+
+  it('reads "kr X til Y" lists with commas', () => {
+    const b = fromText(
+      'Tilskotet skal nyttast slik: kr 167 000,- til personalkostnader, kr 46 000,- til løn erfaringskonsulent (stilling) og kr 41 000 til årsverk sjukepleiar. Til saman 254 000 kr.',
+    );
+    expect(b?.items.map((i) => [i.category, i.value])).toEqual([
+      ['lønn', 167_000],
+      ['lønn', 46_000],
+      ['lønn', 41_000],
+    ]);
+    expect(b?.statedTotal?.value).toBe(254_000);
+  });
+
+  it('reads no budget from a letter without a distribution phrase', () => {
+    const b = fromText(
+      [
+        'Nes kommune ble tildelt kr. 897.000 for 2020.',
+        'Det er brukt kr. 764.282 av tilskuddet.',
+        'Tilskuddet er brukt til lavterskel helsetilbud for ungdom.',
+        'Det gjenstår kr 125 718 i ubrukte midler, som vil bli tilbakebetalt.',
+      ].join('\n'),
+      'spent',
+    );
+    expect(b).toBeNull();
+  });
+});
