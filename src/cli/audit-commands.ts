@@ -40,7 +40,9 @@ async function runVerify(options: { head?: string }): Promise<void> {
     if (report.breaks.length > 0) {
       throw new AuditChainBroken(`revisjonsloggen er brutt på ${report.breaks.length} steder`);
     }
-    console.log(`Revisjonsloggen er hel: ${report.rows} rader. Siste hash: ${report.head}`);
+    console.log(
+      `Revisjonsloggen er hel: ${report.rows} ${report.rows === 1 ? 'rad' : 'rader'}. Siste hash: ${report.head}`,
+    );
   } finally {
     await store.close();
   }

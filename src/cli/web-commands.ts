@@ -12,6 +12,7 @@ import { ReviewStore } from '../review/review-store.ts';
 import { loadSchemes } from '../schemes/load-schemes.ts';
 import { Store } from '../store/store.ts';
 import { saveUser } from '../review/user-admin.ts';
+import { PageImages } from '../web/page-images.ts';
 import { buildServer } from '../web/server.ts';
 import { openWebQueues, type WebQueues } from '../web/web-queues.ts';
 
@@ -64,6 +65,8 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
       'intake serve: DATABASE_URL er ikke satt; opplasting og kø-oversikten er slått av (de trenger køene).',
     );
   }
+  const pageImages = new PageImages();
+  pageImages.warm();
   const app = await buildServer(
     {
       store,
@@ -73,6 +76,7 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
       schemes: ctx.schemes.map((s) => ({ id: s.id, name: s.name })),
       uploads: queues?.uploads,
       registerAdmin: queues?.registerAdmin,
+      pageImages,
     },
     { ...settings.web, logger: true },
   );
@@ -87,6 +91,7 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
     process.once('SIGTERM', stop);
   });
   await app.close();
+  await pageImages.close();
   await queues?.close();
   await store.close();
 }

@@ -106,6 +106,11 @@ export class PageImages {
     return rendering;
   }
 
+  /** Starts the render threads now, so the first page shown does not wait for a thread to start. */
+  warm(): void {
+    if (!this.closed) while (this.slots.length < this.threads) this.spawn();
+  }
+
   /** Pages in the cache (for tests and the log). */
   get cachedPages(): number {
     return this.cache.size;

@@ -102,7 +102,7 @@ describe('the reviewer app in a browser', () => {
     });
     await finding.getByRole('button', { name: /Vis i dokumentet/ }).click();
     const box = page.locator('.app-page .app-box:not([hidden])');
-    await expect.poll(() => box.count()).toBe(1);
+    await expect.poll(() => box.count(), { timeout: 15_000 }).toBe(1);
     const rect = await box.boundingBox();
     expect(rect!.width).toBeGreaterThan(10);
     expect(rect!.height).toBeGreaterThan(3);
