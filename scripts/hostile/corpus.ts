@@ -354,15 +354,17 @@ export async function writeHostileCorpus(root: string): Promise<HostileCorpus> {
       message: /for mye tekst \(over 30 000 000 tegn\)/,
     },
   );
-  await add('ods-regneark', 'budsjett.ods', odsFile(), 'OpenDocument spreadsheet (a zip, one document)', {
-    kind: 'unreadable',
-    reason: 'unsupported',
-    message: /Formatet støttes ikke: OpenDocument-regneark \(\.ods\)/,
-  });
-  await add('odt-tekst', 'soknad.odt', odtFile(), 'OpenDocument text (a zip, one document)', {
-    kind: 'unreadable',
-    reason: 'unsupported',
-    message: /OpenDocument-tekst \(\.odt\)/,
+  await add(
+    'ods-regneark',
+    'budsjett.ods',
+    odsFile(),
+    'OpenDocument spreadsheet (a zip, one document, read)',
+    {
+      kind: 'readable',
+    },
+  );
+  await add('odt-tekst', 'soknad.odt', odtFile(), 'OpenDocument text (a zip, one document, read)', {
+    kind: 'readable',
   });
   await add('xlsb-regneark', 'budsjett.xlsb', xlsbFile(), 'binary workbook (a zip, one document)', {
     kind: 'unreadable',

@@ -223,19 +223,55 @@ function openDocument(mimetype: string, content: string): Buffer {
   ]);
 }
 
-/** An OpenDocument spreadsheet (.ods). */
+const ODF_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/**
+ * An OpenDocument spreadsheet (.ods) as LibreOffice writes it: the budget rows with typed values
+ * (a currency, a percentage, a date), a merged heading, and the empty rows and columns repeated to
+ * the sheet's end (a million of them, which must never be expanded).
+ */
 export function odsFile(): Buffer {
+  const row = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
+  const text = (t: string) =>
+    `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+  const amount = (n: number) =>
+    `<table:table-cell office:value-type="currency" office:currency="NOK" office:value="${n}"><text:p>kr ${n.toLocaleString('nb-NO')}</text:p></table:table-cell>`;
+  const rows = [
+    row(
+      '<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Budsjett 2025</text:p></table:table-cell><table:covered-table-cell/>',
+    ),
+    ...BUDGET_ROWS.map(([label, n]) =>
+      row(text(label) + amount(n) + '<table:table-cell table:number-columns-repeated="1022"/>'),
+    ),
+    row(
+      text('Egenandel') +
+        '<table:table-cell office:value-type="percentage" office:value="0.25"><text:p>25 %</text:p></table:table-cell>',
+    ),
+    row(
+      text('Dato') +
+        '<table:table-cell office:value-type="date" office:date-value="2025-03-03"><text:p>03.03.2025</text:p></table:table-cell>',
+    ),
+    '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>',
+  ];
   return openDocument(
     'application/vnd.oasis.opendocument.spreadsheet',
-    `${XML_HEAD}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Budsjett"><table:table-row><table:table-cell><text:p>Søkt tilskudd</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`,
+    `${XML_HEAD}<office:document-content ${ODF_NS}><office:body><office:spreadsheet><table:table table:name="Budsjett">${rows.join('')}</table:table></office:spreadsheet></office:body></office:document-content>`,
   );
 }
 
-/** An OpenDocument text (.odt). */
+/** An OpenDocument text (.odt): a heading, paragraphs with spans and spaces, a note, and a table. */
 export function odtFile(): Buffer {
   return openDocument(
     'application/vnd.oasis.opendocument.text',
-    `${XML_HEAD}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Søknad om tilskudd</text:p></office:text></office:body></office:document-content>`,
+    `${XML_HEAD}<office:document-content ${ODF_NS}><office:body><office:text>` +
+      '<text:h text:outline-level="1">Søknad om tilskudd til kommunalt rusarbeid 2025</text:h>' +
+      '<text:p>Søker:<text:tab/><text:span>Bodø kommune</text:span></text:p>' +
+      '<text:p>Organisasjonsnummer:<text:s text:c="2"/>972 418 013<text:note><text:note-body><text:p>Fotnote</text:p></text:note-body></text:note></text:p>' +
+      '<table:table table:name="Budsjett"><table:table-row><table:table-cell><text:p>Søknadsbeløp</text:p></table:table-cell>' +
+      '<table:table-cell><text:p>kr 600 000</text:p></table:table-cell></table:table-row></table:table>' +
+      '</office:text></office:body></office:document-content>',
   );
 }
 

@@ -51,7 +51,19 @@ export interface Sheet {
 }
 
 /** The physical format a file's bytes turned out to be. */
-export type FileFormat = 'pdf' | 'xlsx' | 'docx' | 'zip' | 'png' | 'jpeg' | 'tiff' | 'text' | 'unknown';
+export type FileFormat =
+  | 'pdf'
+  | 'xlsx'
+  | 'docx'
+  /** OpenDocument spreadsheet and text (LibreOffice): read as a workbook and as a Word file are. */
+  | 'ods'
+  | 'odt'
+  | 'zip'
+  | 'png'
+  | 'jpeg'
+  | 'tiff'
+  | 'text'
+  | 'unknown';
 
 /** Why a document could not be read; the message is for a reviewer (Norwegian). */
 export interface ReadFailure {

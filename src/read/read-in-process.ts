@@ -1,6 +1,7 @@
 import type { ReadDocument } from '../domain/document.ts';
 import { readDocx } from './docx-reader.ts';
 import { readImage } from './image-reader.ts';
+import { readOpenDocument } from './opendocument-reader.ts';
 import { formatMegabytes, formatSeconds, resolveLimits, type ReadLimits } from './limits.ts';
 import { readPdf } from './pdf-reader.ts';
 import { ReadError, failureFromError } from './read-error.ts';
@@ -88,6 +89,9 @@ export async function readDocumentInProcess(
         return readXlsx(bytes, path, readerOptions);
       case 'docx':
         return readDocx(bytes, path, readerOptions);
+      case 'ods':
+      case 'odt':
+        return readOpenDocument(bytes, path, info.format, readerOptions);
       case 'text':
         return readText(bytes, path, readerOptions);
       case 'png':

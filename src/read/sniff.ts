@@ -103,6 +103,12 @@ export function identifyZipByNames(
   if (has('mimetype') || (has('content.xml') && has('meta-inf/manifest.xml'))) {
     const type = (mimetype() ?? '').trim();
     const named = MIMETYPE_NAMES.find(([pattern]) => pattern.test(type));
+    if (/^application\/vnd\.oasis\.opendocument\.spreadsheet/.test(type)) {
+      return { ...one(named![1], 'ods'), description: 'et OpenDocument-regneark' };
+    }
+    if (/^application\/vnd\.oasis\.opendocument\.text/.test(type)) {
+      return { ...one(named![1], 'odt'), description: 'et OpenDocument-tekstdokument' };
+    }
     return one(named?.[1] ?? (type ? `OpenDocument (${type.slice(0, 60)})` : 'OpenDocument'));
   }
   if (has('[content_types].xml') || has('_rels/.rels')) {
