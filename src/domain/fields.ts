@@ -255,6 +255,17 @@ export const FIELDS = {
     name: 'prioritert tiltak',
     type: 'text',
     parse: (raw: string) => (raw.trim().length > 0 ? raw.trim() : null),
+    heads: [
+      [
+        String.raw`prioritert(?:e)? (?:tiltak|område|satsing)|prioritering(?:en)?|prioritet|hvilken prioritering|kva prioritering`,
+        1,
+      ],
+      [
+        String.raw`(?:type )?tiltak(?:stype)?|tiltaksmodell|modell|satsingsområde|innsatsområde|tilbodstype|tilbudstype`,
+        0.8,
+      ],
+    ],
+    vetoes: String.raw`beskriv|skildr|mål(?!\p{L})|målgruppe|kort om|navn på tiltaket|namn på tiltaket|periode|kostnad|budsjett|start|oppstart|leder|leiar|ansvarle?g|dato`,
     correctable: true,
     requirable: true,
   } satisfies FieldSpec<string>,
@@ -263,6 +274,16 @@ export const FIELDS = {
     name: 'år i tilskuddsperioden (forprosjekt eller år 1–4)',
     type: 'grantYear',
     parse: parseGrantYear,
+    heads: [
+      [
+        String.raw`(?:fase|år) i (?:tilskudds|tilskots|prosjekt|drifts)?perioden|(?:hvilket|kva) år(?: i perioden| søkes det for)?|driftsår(?:et)?|prosjektår(?:et)?`,
+        1,
+      ],
+      [String.raw`(?:tilskudds|tilskots|prosjekt)periode(?:n)?|fase|type søknad|søknadstype`, 0.9],
+      [String.raw`tilskudds?år(?:et)?|tilskots?år(?:et)?|søknaden gjeld(?:er)?|år`, 0.7],
+    ],
+    vetoes: String.raw`fødsels|etabler|oppstart|startår|avtale|varighet`,
+    strategies: { label: 1, sentence: 0.6 },
     correctable: true,
     requirable: true,
   } satisfies FieldSpec<number>,

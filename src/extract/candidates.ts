@@ -40,7 +40,7 @@ const LAYOUT_FACTOR: Record<PairLayout, number> = {
   cell: 1,
   'heading-row': 0.95,
   below: 0.95,
-  checkbox: 0.9,
+  checkbox: 1,
   inline: 0.9,
 };
 

@@ -16,7 +16,7 @@ import {
   type FieldDoubt,
 } from './candidates.ts';
 import { classifyDocument } from './classify.ts';
-import { parseAmount, parseGrantYear, parseIsoDate } from './field-values.ts';
+import { parseAmount, parseIsoDate } from './field-values.ts';
 import {
   grantedInText,
   grantYearInText,
@@ -26,9 +26,8 @@ import {
   unusedInText,
   type TextHit,
 } from './free-text.ts';
-import { labelPairs } from './label-pairs.ts';
-import { findLabelled, TICKED as CHECKED, UNTICKED as UNCHECKED, type LabelHit } from './label-values.ts';
-import type { LabelledField } from './labels.ts';
+import { headHits, labelPairs } from './label-pairs.ts';
+import { TICKED as CHECKED, UNTICKED as UNCHECKED } from './label-values.ts';
 import { extractApplicant, extractPartners, type ApplicantResult } from './parties.ts';
 import { recogniseScheme, type SchemeMatch } from './recognise-scheme.ts';
 import { sentencesOf, type Sentence } from './sentences.ts';
@@ -61,27 +60,6 @@ export interface ExtractContext {
   schemes: Scheme[];
   register: MunicipalityRegister | null;
 }
-
-/** The first labelled value that parses, main documents first, most specific label first. */
-function labelled<T>(
-  docs: SourceDocument[],
-  field: LabelledField,
-  parse: (raw: string) => T | null,
-): Extracted<T> | null {
-  for (const doc of docs) {
-    const hits = findLabelled(doc, field).sort((a, b) => a.labelRank - b.labelRank);
-    for (const hit of hits) {
-      const value = parse(hit.raw);
-      if (value !== null) return fromHit(hit, value);
-    }
-  }
-  return null;
-}
-const fromHit = <T>(hit: LabelHit, value: T): Extracted<T> => ({
-  value,
-  evidence: hit.evidence,
-  confidence: hit.confidence,
-});
 
 /** Reads every field of a submission from its read documents. Pure: no I/O. */
 export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): SubmissionFields {
@@ -219,7 +197,11 @@ export function extractSubmission(reads: ReadDocument[], ctx: ExtractContext): S
 
   const positions = pick('positions', candidatesFor(FIELDS.positions, positionsInText));
 
-  const grantYear = labelled(main, 'grantYear', parseGrantYear) ?? grantYearInText(allSentences);
+  const grantYearInSentences = grantYearInText(allSentences);
+  const grantYear = pick('grantYear', [
+    ...docs.flatMap((d) => labelCandidates(FIELDS.grantYear, d.pairs, d.role)),
+    grantYearInSentences && candidate(FIELDS.grantYear, 'sentence', 'main', grantYearInSentences),
+  ]);
   const priority = scheme ? extractPriority(ordered, allSentences, scheme.scheme) : null;
 
   function findBudget(): BudgetResult | null {
@@ -264,9 +246,11 @@ function extractPriority(
     scheme.priorities.find((p) => p.aliases.some((a) => new RegExp(a, 'iu').test(text.toLowerCase())));
 
   for (const doc of docs) {
-    for (const hit of findLabelled(doc, 'priority')) {
-      const p = match(hit.raw);
-      if (p) return fromHit(hit, p.name);
+    for (const hit of headHits(doc, FIELDS.priority)) {
+      if (hit.layout === 'inline') continue; // "Prioritet 2 – …" quotes an option or a rule
+      // A heading row's value may wrap onto the next line ("Prioritert tiltak 2 –" / "lågterskel …").
+      const p = match(hit.raw) ?? (hit.line ? match(`${hit.raw} ${nextLineText(doc, hit.line)}`) : undefined);
+      if (p) return { value: p.name, evidence: hit.evidence, confidence: hit.confidence };
     }
   }
   for (const doc of docs) {
@@ -323,4 +307,11 @@ function spentFromTable(
 /** A budget's total: the stated one, else the sum of its lines. */
 function budgetTotal(budget: BudgetResult): number {
   return budget.statedTotal?.value ?? budget.items.reduce((sum, item) => sum + item.value, 0);
+}
+
+/** The text of the line after `line` on its page, the part in the same column where a table wraps. */
+function nextLineText(doc: SourceDocument, line: SourceDocument['lines'][number]): string {
+  const i = doc.lines.indexOf(line);
+  const next = doc.lines[i + 1];
+  return next && next.page === line.page ? next.text.replace(/\t/g, ' ') : '';
 }

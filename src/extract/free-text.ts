@@ -2,6 +2,7 @@ import type { Extracted } from '../domain/evidence.ts';
 import { findMoney } from '../normalise/money.ts';
 import { findPositions } from '../normalise/positions.ts';
 import { parseGrantYear } from './field-values.ts';
+import { UNTICKED } from './label-values.ts';
 import type { Sentence } from './sentences.ts';
 
 /** A value read from running text, with the text it was read from (for its features). */
@@ -103,6 +104,7 @@ export function grantYearInText(sentences: Sentence[]): Extracted<number> | null
     )
       continue;
     if (/kan (det )?søkes|anbefales|maksimalt|inntil|pr\.? 100 ?%/i.test(s.text)) continue; // quoting the rules, not the case
+    if (UNTICKED.test(s.text)) continue; // an option not chosen
     const value = parseGrantYear(s.text);
     if (value !== null) return { value, evidence: s.evidence, confidence: s.confidence };
   }

@@ -134,7 +134,9 @@ function splitInline(segment: string): { label: string; value: string } | null {
   if (segment.length > 160) return null;
   // The value starts after any list numbering ("2.6 Årsverk 6").
   const lead = LEAD.exec(segment)?.[0].length ?? 0;
-  const m = VALUE_START.exec(segment.slice(lead));
+  // A number inside brackets is a hint to the label ("Organisasjonsnummer (9 siffer) 945 372 281").
+  const masked = segment.replace(/\([^)]*\)/g, (b) => '_'.repeat(b.length));
+  const m = VALUE_START.exec(masked.slice(lead));
   if (!m || m.index === 0) return null;
   m.index += lead;
   let label = segment.slice(0, m.index);
@@ -161,7 +163,12 @@ function fromLines(doc: SourceDocument): LabelPair[] {
   const push = (p: LabelPair | null) => p && out.push(p);
 
   lines.forEach((line, i) => {
-    const segments = line.text.split('\t');
+    // A box in a list of options ("[ ] Prioritet 2 – Housing First") is an answer, not a label; so is
+    // a line inside such a list whose box OCR lost.
+    const isOption = (l: SourceLine | undefined) => !!l && l.page === line.page && CHECKBOX.test(l.text);
+    if (isOption(line) || (isOption(lines[i - 1]) && isOption(lines[i + 1]))) return;
+    // Footers and letterheads run fields together with middle dots or bars: "Org.nr. 945 372 281 · Bankkonto …".
+    const segments = line.text.split(/\t| [·•|] /u);
     const next = lines[i + 1]?.page === line.page ? lines[i + 1] : undefined;
     const ev = (text = line.text): Evidence => ({ path: line.path, page: line.page, text });
 
@@ -277,13 +284,31 @@ function fromSheets(doc: SourceDocument): LabelPair[] {
       }
       const label = colon?.label ?? text;
       if (!isLabelText(label)) continue;
-      const value = neighbourValue(sheet.grid, cell);
+      let value = neighbourValue(sheet.grid, cell);
       if (!value) continue;
+      // A hint column between label and value ("Organisasjonsnr. | 9 siffer | 970169717").
+      if (value.row === cell.row && HINT.test(value.text.trim())) {
+        const further = rightOf(sheet.grid, value);
+        if (further) value = further;
+      }
       const p = pair(doc, label, cellRaw(value), 'cell', cellEvidence(cell, value), null, { cell: value });
       if (p) out.push(p);
     }
   }
   return out;
+}
+
+/** What a form writes beside a label to say how to fill it in: "9 siffer", "dd.mm.åååå", "i kr". */
+const HINT =
+  /^\(?(?:\d+ siffer|siffer|dd\.mm\.(?:åå)?åå|åååå|f\.? ?eks\.?.*|eks\.?.*|format.*|skriv.*|fyll.*|velg.*|i kr\.?|kr\.?|nok|i hele kroner|beløp i kr)\)?$/iu;
+
+/** The first filled cell to the right of `cell` in its row, within six columns. */
+function rightOf(grid: Map<string, SourceCell>, cell: SourceCell): SourceCell | null {
+  for (let col = cell.col + 1; col <= cell.col + 6; col++) {
+    const c = grid.get(cellKey(cell.row, col));
+    if (c) return c;
+  }
+  return null;
 }
 
 /** A cell's value as text to parse: numbers unformatted, dates as ISO, else what is shown. */
@@ -301,7 +326,9 @@ function neighbourValue(grid: Map<string, SourceCell>, label: SourceCell): Sourc
   let right: SourceCell | undefined;
   for (let col = label.col + 1; col <= label.col + 6 && !right; col++)
     right = grid.get(cellKey(label.row, col));
-  const isLabel = (c: SourceCell | undefined) => !!c && typeof c.value === 'string' && isLabelText(c.text);
+  // A known label, not any text: a name ("Haugesund kommune") under "Ansvarlig søker" is a value.
+  const isLabel = (c: SourceCell | undefined) =>
+    !!c && typeof c.value === 'string' && isLabelText(c.text) && looksLikeLabel(c.text.trim());
   const left = grid.get(cellKey(label.row, label.col - 1));
   const below = grid.get(cellKey(label.row + 1, label.col));
   const valueBelow = below && !isLabel(below) ? below : null;

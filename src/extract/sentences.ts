@@ -1,4 +1,5 @@
 import type { Evidence } from '../domain/evidence.ts';
+import { CHECKBOX } from './label-values.ts';
 import type { SourceDocument } from './source-text.ts';
 
 export interface Sentence {
@@ -27,7 +28,7 @@ export function sentencesOf(doc: SourceDocument): Sentence[] {
     };
     for (const line of lines) {
       // Table rows (column gaps) and form fields ("Label: value") are units of their own, not running text.
-      if (line.text.includes('\t') || /^[^:.]{1,40}:\s+\S/.test(line.text)) {
+      if (line.text.includes('\t') || /^[^:.]{1,40}:\s+\S/.test(line.text) || CHECKBOX.test(line.text)) {
         flush();
         out.push({
           text: line.text.replace(/\t/g, ' '),
