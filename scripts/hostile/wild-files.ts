@@ -293,7 +293,7 @@ export function xlsbFile(): Buffer {
   ]);
 }
 
-/** A PowerPoint presentation (.pptx) with one slide. */
+/** A PowerPoint presentation (.pptx) with one slide: a title, a line of text and a table row. */
 export function pptxFile(): Buffer {
   const PML = 'http://schemas.openxmlformats.org/presentationml/2006/main';
   return buildZip([
@@ -308,12 +308,24 @@ export function pptxFile(): Buffer {
       ]),
     },
     { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'ppt/presentation.xml']]) },
-    { name: 'ppt/presentation.xml', data: `${XML_HEAD}<p:presentation xmlns:p="${PML}"/>` },
+    {
+      name: 'ppt/presentation.xml',
+      data: `${XML_HEAD}<p:presentation xmlns:p="${PML}" xmlns:r="${REL}"><p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst></p:presentation>`,
+    },
     {
       name: 'ppt/_rels/presentation.xml.rels',
       data: relationships([['rId1', 'slide', 'slides/slide1.xml']]),
     },
-    { name: 'ppt/slides/slide1.xml', data: `${XML_HEAD}<p:sld xmlns:p="${PML}"/>` },
+    {
+      name: 'ppt/slides/slide1.xml',
+      data:
+        `${XML_HEAD}<p:sld xmlns:p="${PML}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:cSld><p:spTree>` +
+        '<p:sp><p:txBody><a:p><a:r><a:t>Prosjektet Trygg hverdag</a:t></a:r></a:p>' +
+        '<a:p><a:r><a:t>Søkt tilskudd: </a:t></a:r><a:r><a:t>kr 600 000</a:t></a:r></a:p></p:txBody></p:sp>' +
+        '<p:graphicFrame><a:graphic><a:graphicData><a:tbl><a:tr><a:tc><a:txBody><a:p><a:r><a:t>Lønn</a:t></a:r></a:p></a:txBody></a:tc>' +
+        '<a:tc><a:txBody><a:p><a:r><a:t>450 000</a:t></a:r></a:p></a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>' +
+        '</p:spTree></p:cSld></p:sld>',
+    },
   ]);
 }
 

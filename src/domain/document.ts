@@ -58,6 +58,8 @@ export type FileFormat =
   /** OpenDocument spreadsheet and text (LibreOffice): read as a workbook and as a Word file are. */
   | 'ods'
   | 'odt'
+  /** PowerPoint: one text page per slide. */
+  | 'pptx'
   | 'zip'
   | 'png'
   | 'jpeg'

@@ -2,6 +2,7 @@ import type { ReadDocument } from '../domain/document.ts';
 import { readDocx } from './docx-reader.ts';
 import { readImage } from './image-reader.ts';
 import { readOpenDocument } from './opendocument-reader.ts';
+import { readPptx } from './pptx-reader.ts';
 import { formatMegabytes, formatSeconds, resolveLimits, type ReadLimits } from './limits.ts';
 import { readPdf } from './pdf-reader.ts';
 import { ReadError, failureFromError } from './read-error.ts';
@@ -92,6 +93,8 @@ export async function readDocumentInProcess(
       case 'ods':
       case 'odt':
         return readOpenDocument(bytes, path, info.format, readerOptions);
+      case 'pptx':
+        return readPptx(bytes, path, readerOptions);
       case 'text':
         return readText(bytes, path, readerOptions);
       case 'png':

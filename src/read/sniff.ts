@@ -118,7 +118,9 @@ export function identifyZipByNames(
     if (any(/(^|\/)document\.xml$/) && any(/^word\//)) {
       return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
     }
-    if (any(/(^|\/)presentation\.xml$/)) return one('PowerPoint-presentasjon (.pptx)');
+    if (any(/(^|\/)presentation\.xml$/)) {
+      return { ...one('PowerPoint-presentasjon (.pptx)', 'pptx'), description: 'en PowerPoint-presentasjon' };
+    }
     if (any(/^visio\//)) return one('Visio-tegning (.vsdx)');
     if (any(/\.fdseq$/)) return one('XPS-dokument (.xps)');
     return one('Office Open XML');
@@ -129,7 +131,9 @@ export function identifyZipByNames(
   if (has('word/document.xml'))
     return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
   if (has('xl/workbook.bin')) return one('binært Excel-regneark (.xlsb)');
-  if (has('ppt/presentation.xml')) return one('PowerPoint-presentasjon (.pptx)');
+  if (has('ppt/presentation.xml')) {
+    return { ...one('PowerPoint-presentasjon (.pptx)', 'pptx'), description: 'en PowerPoint-presentasjon' };
+  }
   if (has('androidmanifest.xml') && has('classes.dex')) return one('Android-app (.apk)');
   if (has('meta-inf/manifest.mf')) return one('Java-arkiv (.jar)');
   if (has('doc.kml')) return one('Google Earth-fil (.kmz)');

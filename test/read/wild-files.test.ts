@@ -72,13 +72,19 @@ describe('files from the wild', () => {
     );
   });
 
-  it.each([
-    ['regneark.xlsb', xlsbFile(), 'binært Excel-regneark (.xlsb)'],
-    ['presentasjon.pptx', pptxFile(), 'PowerPoint-presentasjon (.pptx)'],
-  ])('reads %s as one document in a format that is not supported', async (name, bytes, format) => {
-    const read = await readDocumentInProcess(bytes, name);
-    expect(read.failure).toEqual({ reason: 'unsupported', message: `Formatet støttes ikke: ${format}.` });
+  it('reads a PowerPoint presentation as a page per slide, a table row with tabs', async () => {
+    const read = await readDocumentInProcess(pptxFile(), 'presentasjon.pptx');
+    expect(read).toMatchObject({ format: 'pptx', method: 'text', failure: null, pageCount: 1 });
+    expect(read.pages[0]?.text).toBe('Prosjektet Trygg hverdag\nSøkt tilskudd: kr 600 000\nLønn\t450 000');
   });
+
+  it.each([['regneark.xlsb', xlsbFile(), 'binært Excel-regneark (.xlsb)']])(
+    'reads %s as one document in a format that is not supported',
+    async (name, bytes, format) => {
+      const read = await readDocumentInProcess(bytes, name);
+      expect(read.failure).toEqual({ reason: 'unsupported', message: `Formatet støttes ikke: ${format}.` });
+    },
+  );
 
   it('reads SpreadsheetML with an x: prefix, absolute targets and unnumbered rows as .NET writes it', async () => {
     const read = await readDocumentInProcess(dotnetPrefixedXlsx(), 'budsjett.xlsx');
