@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadDocument } from '../domain/document.ts';
 import { resolveLimits, type ReadLimits } from './limits.ts';
 import { readDocumentInProcess, timeoutMessage } from './read-in-process.ts';
+import { technicalDetail } from './read-error.ts';
 import { failedDocument, sha256Hex } from './read-result.ts';
 import { sniffFormat } from './sniff.ts';
 
@@ -101,8 +102,18 @@ export class ReaderPool {
     }
     const outcome = await this.run(bytes, path, resolved);
     if (outcome.kind === 'read') return outcome.document;
-    const fail = (reason: 'timeout' | 'too-large' | 'corrupt', message: string): ReadDocument =>
-      failedDocument(bytes, path, sniffFormat(bytes), { reason, message }, { sha256: sha256Hex(bytes) });
+    const fail = (
+      reason: 'timeout' | 'too-large' | 'corrupt',
+      message: string,
+      detail?: string,
+    ): ReadDocument =>
+      failedDocument(
+        bytes,
+        path,
+        sniffFormat(bytes),
+        detail === undefined ? { reason, message } : { reason, message, detail },
+        { sha256: sha256Hex(bytes) },
+      );
     switch (outcome.kind) {
       case 'timeout':
         return fail('timeout', timeoutMessage(resolved.timeoutMs));
@@ -112,7 +123,12 @@ export class ReaderPool {
           `Lesingen av filen trengte mer minne enn grensen (${this.heapMb} MB per dokument) og ble stoppet.`,
         );
       case 'crash':
-        return fail('corrupt', 'Filen er skadet og kan ikke leses (leseren stoppet uventet).');
+        // What the thread said is for the log, not the reviewer.
+        return fail(
+          'corrupt',
+          'Filen er skadet og kan ikke leses (leseren stoppet uventet).',
+          technicalDetail(outcome.message),
+        );
     }
   }
 
