@@ -429,7 +429,7 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
 
 /** "Forbruket fordeler seg slik:", "Tilskotet skal nyttast slik:", "Midlene er planlagt brukt med". */
 const DISTRIBUTION = new RegExp(
-  String.raw`${W}(?:fordel(?:er|te|t)? seg (?:slik|på)|fordelt (?:slik|på)|(?:skal|er|vart|ble|blir|vert) (?:planlagt )?(?:brukt|brukes|brukast|nytta|nyttes|nyttast|benyttet|benytta) (?:slik|med|til)|planlagt (?:brukt|nytta) (?:med|til))\s*:?\s*`,
+  String.raw`${W}(?:fordel(?:er|te|t)? seg (?:slik|på(?:[\s\p{L}]{1,30}?:)?)|fordelt (?:slik|på(?:[\s\p{L}]{1,30}?:)?)|(?:skal|er|vart|ble|blir|vert) (?:planlagt )?(?:brukt|brukes|brukast|nytta|nyttes|nyttast|benyttet|benytta) (?:slik|med|til)|planlagt (?:brukt|nytta) (?:med|til))\s*:?\s*`,
   'giu',
 );
 /** The end of a sentence: a full stop before a capital, not "kr." nor a thousands dot. */
@@ -451,7 +451,7 @@ function budgetFromProse(doc: SourceDocument, prefer: 'grant' | 'spent'): Budget
       const list = end ? rest.slice(0, end.index) : rest.replace(/\.\s*$/, '');
       const items: BudgetItem[] = [];
       for (const piece of listItems(list)) {
-        const hits = findMoney(piece.text);
+        const hits = proseAmounts(piece.text);
         const hit = hits[0];
         if (hits.length !== 1 || !hit) continue;
         const label = (piece.text.slice(0, hit.start) + ' ' + piece.text.slice(hit.end))
@@ -482,6 +482,19 @@ function budgetFromProse(doc: SourceDocument, prefer: 'grant' | 'spent'): Budget
   return null;
 }
 
+/**
+ * The amounts of a list item: money as running text writes it, or else a bare number of three
+ * digits or more ending the item ("lønn prosjektkoordinator 10026"), since the list is a budget.
+ */
+function proseAmounts(text: string): Array<{ amount: number; start: number; end: number }> {
+  const hits = findMoney(text);
+  if (hits.length > 0) return hits;
+  const bare = /(?<![\d.,])(\d{3,})\s*(?:kr\.?|kroner|nok)?\s*$/iu.exec(text);
+  const amount = bare ? Number(bare[1]) : NaN;
+  if (!bare || (amount >= 1990 && amount <= 2100)) return [];
+  return [{ amount, start: bare.index, end: text.length }];
+}
+
 /** A list's items: split at ";", ", " and " og ", an item without an amount joined to the next. */
 function listItems(list: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
@@ -491,7 +504,7 @@ function listItems(list: string): Array<{ text: string; start: number }> {
   const push = (end: number, sep: string) => {
     const text = list.slice(at, end);
     const piece = pending ? { text: pending.text + sep + text, start: pending.start } : { text, start: at };
-    if (findMoney(piece.text).length === 0) pending = piece;
+    if (proseAmounts(piece.text).length === 0) pending = piece;
     else {
       out.push(piece);
       pending = null;

@@ -483,6 +483,24 @@ describe('a budget written as a sentence', () => {
     expect(b?.statedTotal?.value).toBe(254_000);
   });
 
+  it('reads a bare amount ending a list item', () => {
+    const b = fromText(
+      [
+        'Fordelt på poster: lønn til stillinger kr 104 517,-; aktiviteter for brukerne 13 978 kr;',
+        'lønn prosjektkoordinator 10026; arbeidsgiveravgift NOK 11 479. Sum forbruk: kr',
+        '140 000,-.',
+      ].join('\n'),
+      'spent',
+    );
+    expect(lines(b)).toEqual([
+      ['lønn til stillinger', 'lønn', 104_517],
+      ['aktiviteter for brukerne', 'drift', 13_978],
+      ['lønn prosjektkoordinator', 'lønn', 10_026],
+      ['arbeidsgiveravgift', 'lønn', 11_479],
+    ]);
+    expect(b?.statedTotal?.value).toBe(140_000);
+  });
+
   it('reads no budget from a letter without a distribution phrase', () => {
     const b = fromText(
       [

@@ -28,6 +28,7 @@ describe('scheme names in nynorsk', () => {
       'barn-unge-langvarig-sammensatt',
     ],
     ['Tilskot til utvikling av dei sosiale tenestene i Nav-kontoret', 'nav-sosiale-tjenester'],
+    ['Tilskot til utvikling av sosiale tenester i Nav', 'nav-sosiale-tjenester'],
     [
       'Kommunalt rusarbeid – overgangsordninga: vidareføring av eksisterande stillingar',
       'kommunalt-rusarbeid-overgang',
