@@ -5,15 +5,9 @@ import { replaceFields, replaceFindings, updateRecord, type Store } from '../sto
 import type { SqlExecutor } from '../store/sql-client.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { findingKeys, isCorrectableField, parseCorrection, recordValue, revalidate } from './corrections.ts';
+import { basisOf, lapseChangedDecisions, sameBasis } from './decision-lapses.ts';
 import { ReviewError } from './review-error.ts';
-import type {
-  AuditRow,
-  DecisionBasis,
-  Resolution,
-  ResolutionRow,
-  ReviewStore,
-  User,
-} from './review-store.ts';
+import type { AuditRow, Resolution, ResolutionRow, ReviewStore, User } from './review-store.ts';
 
 /** A finding as the reviewer sees it: with its stable key and what was decided about it. */
 export interface ReviewFinding extends Finding {
@@ -208,7 +202,6 @@ export class ReviewService {
       const corrections = await this.reviews.corrections(id, tx);
       corrections.set(field, value);
       const { record, fields } = revalidate(before.source, reads, duplicateOf, corrections, this.ctx);
-      const resolutions = await this.reviews.resolutions(id, tx);
       await this.reviews.addCorrection(tx, {
         submissionId: id,
         field,
@@ -226,7 +219,7 @@ export class ReviewService {
         status: { before: before.status, after: record.status },
         findings: { before: before.findings.map((f) => f.code), after: record.findings.map((f) => f.code) },
       });
-      await this.lapseChanged(tx, user, before, record, resolutions);
+      await lapseChangedDecisions(tx, user.username, before, record);
       return record;
     });
   }
@@ -406,41 +399,6 @@ export class ReviewService {
     return record;
   }
 
-  /**
-   * After a correction: every decision that applied to a finding whose values changed lapses for
-   * good, with a history line naming the values before and after.
-   */
-  private async lapseChanged(
-    tx: SqlExecutor,
-    user: User,
-    before: ProcessedRecord,
-    after: ProcessedRecord,
-    resolutions: readonly ResolutionRow[],
-  ): Promise<void> {
-    const applied = new Map(
-      this.withResolutions(before, resolutions).flatMap((f) => (f.resolution ? [[f.key, f] as const] : [])),
-    );
-    const keys = findingKeys(after.findings);
-    for (const [i, f] of after.findings.entries()) {
-      const previous = applied.get(keys[i]!);
-      if (!previous?.resolution) continue;
-      const was = previous.resolution.basis ?? basisOf(previous, before);
-      const now = basisOf(f, after);
-      if (sameBasis(was, now)) continue;
-      await this.reviews.lapse(tx, after.id, previous.resolution.id);
-      await this.reviews.audit(tx, user.username, 'resolution-lapsed', after.id, {
-        finding: keys[i],
-        code: f.code,
-        resolution: previous.resolution.resolution,
-        resolutionId: previous.resolution.id,
-        decidedBy: previous.resolution.by,
-        why: 'Verdiene funnet ble avgjort på, er endret; funnet må avgjøres på nytt.',
-        before: was,
-        after: now,
-      });
-    }
-  }
-
   /** The codes a second person must approve for this record's scheme. */
   private fourEyesCodes(record: ProcessedRecord): ReadonlySet<string> {
     const scheme = this.ctx.schemes.find((s) => s.id === record.scheme);
@@ -520,16 +478,6 @@ export function withResolutions(
     };
   });
 }
-
-/** What a finding looks like for a decision: its message (amounts, caps, rates) and its field's value. */
-export function basisOf(finding: Finding, record: ProcessedRecord): DecisionBasis {
-  const value =
-    finding.field !== null && isCorrectableField(finding.field) ? recordValue(record, finding.field) : null;
-  return { message: finding.message, value };
-}
-
-const sameBasis = (a: DecisionBasis, b: DecisionBasis): boolean =>
-  a.message === b.message && a.value === b.value;
 
 const RESOLUTIONS: readonly Resolution[] = ['accepted', 'waived', 'rejected'];
 const isResolution = (value: string): value is Resolution =>

@@ -4,6 +4,7 @@ import type { ReadDocument, ReadFailure } from '../domain/document.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { EXTRACTOR_VERSION } from '../pipeline/extractor-version.ts';
 import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import { lapseChangedDecisions } from '../review/decision-lapses.ts';
 import type { Scheme } from '../schemes/scheme-schema.ts';
 import { migrate } from './migrate.ts';
 import { readFromJson, readToJson } from './read-json.ts';
@@ -437,12 +438,21 @@ export class Store {
     return new Map(rows.map((r) => [r.field, r.after]));
   }
 
-  /** Replaces a submission's record and findings after its rules ran again (`intake revalidate`). */
+  /**
+   * Replaces a submission's record and findings after its rules ran again (`intake revalidate`).
+   * A reviewer's decision on a finding whose values changed lapses, with a history line, as after a
+   * correction; the row lock keeps a reviewer's change from interleaving.
+   */
   async saveRevalidated(record: ProcessedRecord, actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      const [previous] = await tx.query<{ record: ProcessedRecord | null }>(
+        'SELECT record FROM submissions WHERE id = $1 FOR UPDATE',
+        [record.id],
+      );
       await updateRecord(tx, record);
       await replaceFindings(tx, record);
       await auditRecord(tx, actor, 'revalidated', record);
+      if (previous?.record) await lapseChangedDecisions(tx, actor, previous.record, record);
     });
   }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revalidateStore } from '../../src/pipeline/revalidate.ts';
+import { register, schemes } from '../support/rule-fixtures.ts';
 import { PASSWORD, signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
 
 /**
@@ -158,6 +160,28 @@ describe('2. four eyes on OVER_CAP and INELIGIBLE_APPLICANT, whatever the decisi
     expect(own.statusCode).toBe(403);
     expect(own.json().error).toMatch(/opprettet|passord/);
     expect((await finding(s, 'OVER_CAP')).open).toBe(true);
+  });
+});
+
+describe('1b. a decision lapses when re-validation changes its finding', () => {
+  it('lets the approved OVER_CAP decision on Sola lapse when the cap in the scheme changes', async () => {
+    const s = id(SOLA);
+    expect((await finding(s, 'OVER_CAP')).open).toBe(false); // decided and approved in 2.
+    // The scheme's cap lowered from 400 000 to 300 000 kr, and the rules run again over the store.
+    const lowered = schemes.map((x) =>
+      x.id === 'tryggest' ? { ...x, caps: x.caps.map((c) => ({ ...c, maxAmount: 300_000 })) } : x,
+    );
+    await revalidateStore(fx.store, { schemes: lowered, register, lowConfidenceThreshold: 0.6 });
+    const after = await finding(s, 'OVER_CAP');
+    expect(after.message).toContain('300 000');
+    expect(after.open).toBe(true);
+    const lapsed = (await view(s)).history.filter((h) => h.action === 'resolution-lapsed');
+    expect(lapsed).toHaveLength(1);
+    expect(lapsed[0]).toMatchObject({ actor: 'revalidate', details: { code: 'OVER_CAP' } });
+    expect(JSON.stringify(lapsed[0]!.details)).toContain('400 000');
+    // The same rules again change nothing more: no second history line.
+    await revalidateStore(fx.store, { schemes: lowered, register, lowConfidenceThreshold: 0.6 });
+    expect((await view(s)).history.filter((h) => h.action === 'resolution-lapsed')).toHaveLength(1);
   });
 });
 
