@@ -49,12 +49,19 @@ export const requestedInText = (s: Sentence[]) =>
     /\b(?:søker|søkjer|søkes|søkjast|søkte|vert søkt|blir søkt)\b[^.]{0,80}?\bom\b|\bsøknad om (?:et |eit )?(?:tilskudd|tilskot)\b|\bomsøkt\b|\bsøknadsbeløp|\bsøknadssum/i,
     /egenfinansiering|eigenfinansiering|tildelt|innvilg|i fjor|tidligere|tidlegare/i,
   );
-export const grantedInText = (s: Sentence[]) =>
-  moneyAfter(
+export const grantedInText = (s: Sentence[]) => [
+  ...moneyAfter(
     s,
-    /\b(?:tildelt|tildelte|tildelte|innvilget|innvilga|mottok|mottatt|motteke|fikk|fekk|bevilget|bevilga)\b/i,
+    /\b(?:tildelt|tildelte|innvilget|innvilga|mottok|mottatt|motteke|fikk|fekk|bevilget|bevilga)\b/i,
     /søker om|søkjer om/i,
-  );
+  ),
+  // "Tilskuddet for 2023 var på kr 1 350 000,-": the grant named by its size.
+  ...moneyAfter(
+    s,
+    /\b(?:tilskuddet|tilskotet|tilsagnet)\b[^.]{0,20}?\b(?:var|er|utgjorde|utgjer|vart|blei|ble)\b(?: på)?/i,
+    /brukt|nytta|benyttet|finansiert|dekket|dekka|søkt|ubrukt|gjenstår|overført/i,
+  ),
+];
 export const spentInText = (s: Sentence[]) =>
   moneyAfter(
     s,

@@ -41,6 +41,8 @@ export const UNTICKED = /^\s*(?:\[\s?\]|[☐□]|\(\s\))/u;
 /** Does this text look like a label of any kind ("Søker:", "Dato")? Then it is not a value. */
 export function looksLikeLabel(text: string): boolean {
   if (/^[^:]{1,40}:\s*$/.test(text)) return true;
+  // "2. tilskotsår" is an ordinal answer; a numbered label is capitalised ("2.2 Tilskuddsår").
+  if (/^\s*\d{1,2}\.\s*\p{Ll}/u.test(text)) return false;
   if (isLabelText(text)) {
     const { folded } = foldLabel(text);
     // "År 4" is a value; a label carries no number but years, dates and hints in brackets.

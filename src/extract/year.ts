@@ -15,7 +15,8 @@ import type { Sentence } from './sentences.ts';
 import type { SourceDocument, SourceLine } from './source-text.ts';
 
 const spec = FIELDS.year;
-const YEAR = /(?<![\d.,])(19[89]\d|20\d\d)(?![\d.,]\d)/g;
+/** A year standing alone: not in a case number ("2024-21110", "23/170") nor a range ("2024–2027"). */
+const YEAR = /(?<![\d.,]|\d\s?[-–/]\s?)(19[89]\d|20\d\d)(?![\d.,]\d|\s?[-–/]\s?\d)/g;
 
 /** Words that make a line a document title (bokmål and nynorsk). */
 const TITLE_WORDS =
@@ -43,15 +44,19 @@ export function titleBlocks(doc: SourceDocument): Array<{ text: string; line: So
     if (findMoney(head).length > 0) continue;
     if (head.length > 110 || /[.!?]$/.test(head)) continue;
     let text = head;
-    // A title that wraps: the next short line without a label, when this one does not end a sentence.
-    for (let j = i + 1; j < page1.length && j <= i + 2; j++) {
+    // A title that wraps: the next short lines without a label, while the title has no year yet
+    // and either the line reads on ("… for" / "2025"), or a year closes the block within two lines.
+    for (let j = i + 1; j < page1.length && j <= i + 3; j++) {
       const next = page1[j]!;
-      if (isBodyLine(next) || next.text.length > 80 || /[.:!?]$/.test(text)) break;
-      if (
-        !/^[\p{Ll}\d(–-]|^(?:for|til|i|og|med)\s/u.test(next.text) &&
-        !/(?:for|til|i|og|om|med|–|-)$/iu.test(text)
-      )
-        break;
+      const fragment = (l: SourceLine) => !isBodyLine(l) && l.text.length <= 80 && !/[.!?]$/.test(l.text);
+      if (!fragment(next) || /[.:!?]$/.test(text) || oneYear(text) !== null) break;
+      const readsOn =
+        /^[\p{Ll}\d(–-]|^(?:for|til|i|og|med)\s/u.test(next.text) ||
+        /(?:for|til|i|og|om|med|–|-)$/iu.test(text);
+      const ahead = page1.slice(j, i + 4);
+      const withYear = ahead.findIndex((l) => oneYear(l.text) !== null);
+      const yearAhead = withYear >= 0 && ahead.slice(0, withYear + 1).every(fragment);
+      if (!readsOn && !yearAhead) break;
       text = `${text} ${next.text}`;
       i = j;
     }
@@ -62,7 +67,12 @@ export function titleBlocks(doc: SourceDocument): Array<{ text: string; line: So
 
 /** Text with its dates, deadline phrases and labelled parts taken out, so a year left is the title's own. */
 function withoutDates(text: string): string {
-  let t = text.replace(/(?:innsendt|sendt|dato|frist|søknadsfrist|mottatt|levert)\s*:?.*$/iu, '');
+  let t = text
+    .replace(/(?:innsendt|sendt|dato|frist|søknadsfrist|mottatt|levert)\s*:?.*$/iu, '')
+    .replace(
+      /(?:referanse\p{L}*|ref\.?|saksnr\.?|saksnummer|arkivsak\p{L}*|journalpost\p{L}*)\s*:?\s*[\w/.-]+/giu,
+      '',
+    );
   for (const d of findDates(t).reverse()) t = t.slice(0, d.start) + ' ' + t.slice(d.end);
   return t;
 }
@@ -157,7 +167,7 @@ export function yearFromSentences(
           /(?<!\p{L})(?:brukt|benyttet|forbrukt|nytta)(?!\p{L}).{0,80}?(?<!\p{L})i\s+(20\d\d)\b/iu,
         ]
       : [
-          /(?<!\p{L})(?:søknad|søknaden|søker|søkjer|søkes|søkjast|tilskudd|tilskot)(?!\p{L}).{0,200}?(?<!\p{L})(?:for|i|til)\s+(?:tilskudds|tilskots)?(?:år(?:et)?\s+)?(20\d\d)\b/iu,
+          /(?<!\p{L})(?:søknad|søknaden|søker|søkjer|søkes|søkjast|søkt|tilskudd|tilskot)(?!\p{L}).{0,200}?(?<!\p{L})(?:for|i|til)\s+(?:tilskudds|tilskots)?(?:år(?:et)?\s+)?(20\d\d)\b/iu,
           /(?<!\p{L})(?:tilskudds?|tilskots?)året\s+(20\d\d)\b/iu,
           /(?<!\p{L})(?:for|i)\s+(?:budsjett)?året\s+(20\d\d)\b/iu,
         ];

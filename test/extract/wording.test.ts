@@ -102,6 +102,8 @@ const YEAR: string[] = [
   'Søknadsbeløp for 2025: kr 900 000',
   'Tilskuddsår (budsjettår): 2025',
   'Hvilket år gjelder søknaden?\n2025',
+  'Søknad om tilskot frå ordninga\nKommunalt rusarbeid\n– 2025',
+  'Det vert med dette søkt om kr 900 000 frå ordninga for 2025.',
 ];
 
 const DATE: string[] = [
@@ -227,6 +229,22 @@ describe('numbers inside labels and other traps', () => {
   it('a past-tense year is not the year applied for', () => {
     const f = extract(['Molde kommune', 'Kommunalt rusarbeid', 'Kommunen fikk tilskudd i 2021.']);
     expect(f.year).toBeNull();
+  });
+  it('a case number is not a year', () => {
+    const f = extract([
+      'Statsforvalteren · Søknadsløsning · Referansenummer 2024-21110',
+      'Søknad om tilskudd',
+      'Kommunalt rusarbeid',
+    ]);
+    expect(f.year).toBeNull();
+  });
+  it('an ordinal answer under a heading is a value, not a label', () => {
+    const f = extract([
+      'Søknad om tilskudd til kommunalt rusarbeid 2025',
+      'Prioritering\tFase',
+      'Ny satsing\t2. tilskuddsår',
+    ]);
+    expect(f.grantYear?.value).toBe(2);
   });
   it('a "per 31.12" date is not the sending date', () => {
     expect(report('Brukt per 31.12.2024: kr 850 000').submittedDate).toBeNull();
