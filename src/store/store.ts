@@ -253,6 +253,12 @@ export class Store {
   ): Promise<void> {
     const { record, reads, fields } = result;
     await this.db.transaction(async (tx) => {
+      // A record checked before (a newer extractor over the same bytes): decisions on findings it
+      // changes lapse, as after a correction.
+      const [previous] = await tx.query<{ record: ProcessedRecord | null }>(
+        'SELECT record FROM submissions WHERE id = $1 FOR UPDATE',
+        [record.id],
+      );
       await tx.query(
         `INSERT INTO submissions (id, source, state, scheme, year, status, record, validations, extracted, extractor_version)
          VALUES ($1, $2, 'done', $3, $4, $5, $6::jsonb, 1, $7::jsonb, $8)
@@ -294,6 +300,7 @@ export class Store {
       await replaceFields(tx, record.id, fields);
       await replaceFindings(tx, record);
       await auditRecord(tx, options.actor, 'processed', record);
+      if (previous?.record) await lapseChangedDecisions(tx, options.actor, previous.record, record);
     });
   }
 

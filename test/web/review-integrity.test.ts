@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReadDocument } from '../../src/domain/document.ts';
+import { checkSubmission } from '../../src/pipeline/process-submission.ts';
 import { revalidateStore } from '../../src/pipeline/revalidate.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
 import { PASSWORD, signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
@@ -57,7 +59,7 @@ const view = async (submission: string) =>
     findings: FindingView[];
     done: boolean;
     history: Array<{ id: number; actor: string; action: string; details: Record<string, unknown> }>;
-    record: { requestedAmount: number | null; status: string };
+    record: { source: string; requestedAmount: number | null; status: string };
   }>();
 const finding = async (submission: string, code: string) =>
   (await view(submission)).findings.find((f) => f.code === code)!;
@@ -163,7 +165,7 @@ describe('2. four eyes on OVER_CAP and INELIGIBLE_APPLICANT, whatever the decisi
   });
 });
 
-describe('1b. a decision lapses when re-validation changes its finding', () => {
+describe('1b. a decision lapses when a machine pass changes its finding', () => {
   it('lets the approved OVER_CAP decision on Sola lapse when the cap in the scheme changes', async () => {
     const s = id(SOLA);
     expect((await finding(s, 'OVER_CAP')).open).toBe(false); // decided and approved in 2.
@@ -182,6 +184,23 @@ describe('1b. a decision lapses when re-validation changes its finding', () => {
     // The same rules again change nothing more: no second history line.
     await revalidateStore(fx.store, { schemes: lowered, register, lowConfidenceThreshold: 0.6 });
     expect((await view(s)).history.filter((h) => h.action === 'resolution-lapsed')).toHaveLength(1);
+  });
+  it("lets a decision lapse when a worker's new pass over the same bytes changes its finding", async () => {
+    const s = id(KRISTIANSUND);
+    expect((await finding(s, 'INELIGIBLE_APPLICANT')).open).toBe(false); // approved in 2.
+    // A newer extractor (here: the scheme under another name) checks the same documents again.
+    const renamed = schemes.map((x) => ({ ...x, name: `${x.name} (ny)` }));
+    const reads = (await fx.store.documents(s)).map((d) => d.read as ReadDocument);
+    const checked = checkSubmission((await view(s)).record.source, reads, new Map(), {
+      schemes: renamed,
+      register,
+      lowConfidenceThreshold: 0.6,
+    });
+    expect(checked.record.id).toBe(s);
+    await fx.store.saveProcessed({ ...checked, reads }, { withReads: false, actor: 'worker' });
+    expect((await finding(s, 'INELIGIBLE_APPLICANT')).open).toBe(true);
+    const lapsed = (await view(s)).history.filter((h) => h.action === 'resolution-lapsed');
+    expect(lapsed).toMatchObject([{ actor: 'worker', details: { code: 'INELIGIBLE_APPLICANT' } }]);
   });
 });
 
