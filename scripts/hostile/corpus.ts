@@ -366,10 +366,8 @@ export async function writeHostileCorpus(root: string): Promise<HostileCorpus> {
   await add('odt-tekst', 'soknad.odt', odtFile(), 'OpenDocument text (a zip, one document, read)', {
     kind: 'readable',
   });
-  await add('xlsb-regneark', 'budsjett.xlsb', xlsbFile(), 'binary workbook (a zip, one document)', {
-    kind: 'unreadable',
-    reason: 'unsupported',
-    message: /binært Excel-regneark \(\.xlsb\)/,
+  await add('xlsb-regneark', 'budsjett.xlsb', xlsbFile(), 'binary workbook (a zip of BIFF12 parts, read)', {
+    kind: 'readable',
   });
   await mkdir(join(root, 'pptx-ved-soknad'));
   await writeFile(join(root, 'pptx-ved-soknad', 'soknad.pdf'), good);

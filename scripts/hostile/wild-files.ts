@@ -279,21 +279,107 @@ export function odtFile(): Buffer {
   );
 }
 
-/** A binary Excel workbook (.xlsb): OOXML packaging around binary parts. */
+/** One BIFF12 record: its type and size in 7-bit groups, then the body ([MS-XLSB] 2.1.4). */
+function biffRecord(type: number, ...body: Buffer[]): Buffer {
+  const data = Buffer.concat(body);
+  const head = type < 0x80 ? [type] : [(type & 0x7f) | 0x80, (type >> 7) & 0x7f];
+  let size = data.length;
+  do {
+    head.push((size & 0x7f) | (size >= 0x80 ? 0x80 : 0));
+    size >>= 7;
+  } while (size > 0);
+  return Buffer.concat([Buffer.from(head), data]);
+}
+
+const u32 = (...values: number[]) => {
+  const b = Buffer.alloc(4 * values.length);
+  values.forEach((v, i) => b.writeUInt32LE(v >>> 0, 4 * i));
+  return b;
+};
+const wide = (text: string) => Buffer.concat([u32(text.length), Buffer.from(text, 'utf16le')]);
+const f64 = (value: number) => {
+  const b = Buffer.alloc(8);
+  b.writeDoubleLE(value);
+  return b;
+};
+/** A cell record's start: its column and its style (cell XF index). */
+const cellHead = (col: number, style = 0) => u32(col, style);
+
+/**
+ * A binary Excel workbook (.xlsb) written record by record: the budget rows as shared strings, an
+ * RK integer, a double and a cached formula result; an inline string, a boolean, a date by its
+ * number format, an error, and a merged range whose hidden cell still holds text.
+ */
 export function xlsbFile(): Buffer {
+  const workbook = Buffer.concat([
+    biffRecord(0x0083), // BrtBeginBook
+    biffRecord(0x0099, u32(0, 0, 0)), // BrtWbProp: 1900 date system
+    biffRecord(0x009c, u32(0, 1), wide('rId1'), wide('Budsjett')), // BrtBundleSh
+    biffRecord(0x0084), // BrtEndBook
+  ]);
+  const shared = Buffer.concat(
+    BUDGET_ROWS.map(([label]) => biffRecord(0x0013, Buffer.from([0]), wide(label))),
+  );
+  const xf = (format: number) => {
+    const body = Buffer.alloc(16);
+    body.writeUInt16LE(format, 2);
+    return biffRecord(0x002f, body);
+  };
+  const styles = Buffer.concat([
+    biffRecord(0x002c, Buffer.from([164, 0]), wide('dd.mm.yyyy')), // BrtFmt
+    biffRecord(0x0269, u32(2)), // BrtBeginCellXFs
+    xf(0),
+    xf(164),
+    biffRecord(0x026a), // BrtEndCellXFs
+  ]);
+  const row = (r: number) => biffRecord(0x0000, u32(r, 0), Buffer.alloc(9));
+  const sheet = Buffer.concat([
+    biffRecord(0x0081), // BrtBeginSheet
+    biffRecord(0x0091), // BrtBeginSheetData
+    row(0),
+    biffRecord(0x0007, cellHead(0), u32(0)),
+    biffRecord(0x0002, cellHead(1), u32(((BUDGET_ROWS[0]![1] << 2) | 0x02) >>> 0)), // RK integer
+    row(1),
+    biffRecord(0x0007, cellHead(0), u32(1)),
+    biffRecord(0x0005, cellHead(1), f64(BUDGET_ROWS[1]![1])),
+    row(2),
+    biffRecord(0x0007, cellHead(0), u32(2)),
+    biffRecord(0x0009, cellHead(1), f64(BUDGET_ROWS[2]![1]), Buffer.from([0, 0]), u32(0)), // formula's cached number
+    row(3),
+    biffRecord(0x0006, cellHead(0), wide('Egenandel')),
+    biffRecord(0x0004, cellHead(1), Buffer.from([1])),
+    row(4),
+    biffRecord(0x0006, cellHead(0), wide('Dato')),
+    biffRecord(0x0002, cellHead(1, 1), u32(((45_719 << 2) | 0x02) >>> 0)),
+    row(5),
+    biffRecord(0x0003, cellHead(0), Buffer.from([0x17])),
+    row(6),
+    biffRecord(0x0006, cellHead(0), wide('Sammenslått')),
+    biffRecord(0x0006, cellHead(1), wide('skjult')),
+    biffRecord(0x0092), // BrtEndSheetData
+    biffRecord(0x00b1, u32(1)), // BrtBeginMergeCells
+    biffRecord(0x00b0, u32(6, 6, 0, 1)), // BrtMergeCell A7:B7
+    biffRecord(0x00b2), // BrtEndMergeCells
+    biffRecord(0x0082), // BrtEndSheet
+  ]);
   return buildZip([
     {
       name: '[Content_Types].xml',
       data: `${XML_HEAD}<Types xmlns="${CT}"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
     },
     { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'xl/workbook.bin']]) },
-    { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00, 0x84, 0x01, 0x00]) },
+    { name: 'xl/workbook.bin', data: workbook },
     {
       name: 'xl/_rels/workbook.bin.rels',
-      data: relationships([['rId1', 'worksheet', 'worksheets/sheet1.bin']]),
+      data: relationships([
+        ['rId1', 'worksheet', 'worksheets/sheet1.bin'],
+        ['rId2', 'sharedStrings', 'sharedStrings.bin'],
+        ['rId3', 'styles', 'styles.bin'],
+      ]),
     },
-    { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 0x01, 0x00, 0x82, 0x01, 0x00]) },
-    { name: 'xl/styles.bin', data: Buffer.from([0x96, 0x02, 0x00, 0x97, 0x02, 0x00]) },
+    { name: 'xl/worksheets/sheet1.bin', data: sheet },
+    { name: 'xl/sharedStrings.bin', data: shared },
+    { name: 'xl/styles.bin', data: styles },
   ]);
 }
 

@@ -55,6 +55,8 @@ export type FileFormat =
   | 'pdf'
   | 'xlsx'
   | 'docx'
+  /** Binary Excel workbook: the xlsx package with BIFF12 parts. */
+  | 'xlsb'
   /** OpenDocument spreadsheet and text (LibreOffice): read as a workbook and as a Word file are. */
   | 'ods'
   | 'odt'

@@ -126,6 +126,8 @@ export async function ocrDocument(
     // Blank pages, or nothing the engine could make out: a reviewer must look, as for any unreadable file.
     return {
       ...updated,
+      method: 'none',
+      pages: [],
       failure: { reason: 'empty', message: 'Det ble ikke funnet tekst i dokumentet, heller ikke med OCR.' },
     };
   }

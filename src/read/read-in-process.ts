@@ -3,6 +3,7 @@ import { readDocx } from './docx-reader.ts';
 import { readImage } from './image-reader.ts';
 import { readOpenDocument } from './opendocument-reader.ts';
 import { readPptx } from './pptx-reader.ts';
+import { readXlsb } from './xlsb-reader.ts';
 import { formatMegabytes, formatSeconds, resolveLimits, type ReadLimits } from './limits.ts';
 import { readPdf } from './pdf-reader.ts';
 import { ReadError, failureFromError } from './read-error.ts';
@@ -95,6 +96,8 @@ export async function readDocumentInProcess(
         return readOpenDocument(bytes, path, info.format, readerOptions);
       case 'pptx':
         return readPptx(bytes, path, readerOptions);
+      case 'xlsb':
+        return readXlsb(bytes, path, readerOptions);
       case 'text':
         return readText(bytes, path, readerOptions);
       case 'png':

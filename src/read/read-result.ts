@@ -70,7 +70,8 @@ export function failIfNoText(document: ReadDocument): ReadDocument {
     document.format === 'xlsx'
       ? 'Regnearket inneholder ingen celler med innhold.'
       : 'Dokumentet inneholder ingen tekst.';
-  return { ...document, failure: { reason: 'empty', message } };
+  // A failure carries no content: the empty pages or sheets go with it.
+  return { ...document, method: 'none', pages: [], sheets: [], failure: { reason: 'empty', message } };
 }
 
 /** True when any page or cell has visible text. */

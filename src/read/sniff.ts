@@ -114,7 +114,9 @@ export function identifyZipByNames(
   if (has('[content_types].xml') || has('_rels/.rels')) {
     if (any(/(^|\/)workbook\.xml$/))
       return { ...one('Excel-regneark (.xlsx)', 'xlsx'), description: 'et Excel-regneark' };
-    if (any(/(^|\/)workbook\.bin$/)) return one('binært Excel-regneark (.xlsb)');
+    if (any(/(^|\/)workbook\.bin$/)) {
+      return { ...one('binært Excel-regneark (.xlsb)', 'xlsb'), description: 'et binært Excel-regneark' };
+    }
     if (any(/(^|\/)document\.xml$/) && any(/^word\//)) {
       return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
     }
@@ -130,7 +132,9 @@ export function identifyZipByNames(
     return { ...one('Excel-regneark (.xlsx)', 'xlsx'), description: 'et Excel-regneark' };
   if (has('word/document.xml'))
     return { ...one('Word-dokument (.docx)', 'docx'), description: 'et Word-dokument' };
-  if (has('xl/workbook.bin')) return one('binært Excel-regneark (.xlsb)');
+  if (has('xl/workbook.bin')) {
+    return { ...one('binært Excel-regneark (.xlsb)', 'xlsb'), description: 'et binært Excel-regneark' };
+  }
   if (has('ppt/presentation.xml')) {
     return { ...one('PowerPoint-presentasjon (.pptx)', 'pptx'), description: 'en PowerPoint-presentasjon' };
   }

@@ -363,7 +363,7 @@ function finishCell(cell: PendingCell, context: SheetContext): SheetCell | null 
 }
 
 /** An Excel serial date as the UTC instant of its wall-clock time (as exceljs gives dates). */
-function excelDate(serial: number, date1904: boolean): CellValue {
+export function excelDate(serial: number, date1904: boolean): CellValue {
   const days = date1904 ? serial + DATE1904_OFFSET_DAYS : serial;
   // Serials below 61 fall before Excel's phantom 29 February 1900.
   const adjusted = !date1904 && days < 61 ? days + 1 : days;

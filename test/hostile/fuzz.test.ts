@@ -6,6 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReadDocument } from '../../src/domain/document.ts';
 import { ReaderPool, type ReadOutcome } from '../../src/read/reader-pool.ts';
 import { PACKAGE_ROOT } from '../../src/config/settings.ts';
+import {
+  dotnetPrefixedXlsx,
+  hiddenFilterButtonXlsx,
+  odsFile,
+  odtFile,
+  pptxFile,
+  xlsbFile,
+} from '../../scripts/hostile/wild-files.ts';
 import { SeededRandom, mutateBytes, mutateWorkbookPart } from './mutator.ts';
 
 /** Small by default so the suite stays quick; raise it for a longer run (INTAKE_FUZZ_ITERATIONS=2000). */
@@ -57,6 +65,33 @@ describe(`fuzz: ${ITERATIONS} mutants of the sample PDFs and workbooks (seed ${S
       const label = `#${i} ${relative(PACKAGE_ROOT, file)} (${mutant.mutation})`;
       runs.push(
         pool.run(mutant.bytes, `fuzz/${i}`, { timeoutMs: TIMEOUT_MS }).then((outcome) => {
+          const broken = brokenPromise(outcome);
+          return broken ? `${label}: ${broken}` : null;
+        }),
+      );
+    }
+    const problems = (await Promise.all(runs)).filter((problem) => problem !== null);
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('does the same for the formats from the wild: ods, odt, pptx, xlsb, .NET and table workbooks', async () => {
+    const inputs: Array<[string, Buffer]> = [
+      ['budsjett.ods', odsFile()],
+      ['soknad.odt', odtFile()],
+      ['presentasjon.pptx', pptxFile()],
+      ['budsjett.xlsb', xlsbFile()],
+      ['dotnet.xlsx', dotnetPrefixedXlsx()],
+      ['tabell.xlsx', hiddenFilterButtonXlsx(false)],
+    ];
+    const random = new SeededRandom(SEED + 1);
+    const runs: Array<Promise<string | null>> = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      const [name, original] = random.pick(inputs);
+      const mutant =
+        random.next() < 0.7 ? await mutateWorkbookPart(original, random) : mutateBytes(original, random);
+      const label = `#${i} ${name} (${mutant.mutation})`;
+      runs.push(
+        pool.run(mutant.bytes, `fuzz/${i}-${name}`, { timeoutMs: TIMEOUT_MS }).then((outcome) => {
           const broken = brokenPromise(outcome);
           return broken ? `${label}: ${broken}` : null;
         }),

@@ -97,7 +97,8 @@ export async function mutateWorkbookPart(
     const parts = await Promise.all(
       archive.entries.map(async (entry) => ({ name: entry.name, data: await archive.read(entry) })),
     );
-    const xml = parts.filter((part) => part.name.endsWith('.xml'));
+    // XML parts, or the binary parts of an xlsb.
+    const xml = parts.filter((part) => /\.(xml|bin)$/.test(part.name));
     const target = random.pick(xml);
     const mutated = mutateBytes(target.data, random);
     target.data = mutated.bytes;

@@ -79,13 +79,46 @@ describe('files from the wild', () => {
     expect(read.pages[0]?.text).toBe('Prosjektet Trygg hverdag\nSøkt tilskudd: kr 600 000\nLønn\t450 000');
   });
 
-  it.each([['regneark.xlsb', xlsbFile(), 'binært Excel-regneark (.xlsb)']])(
-    'reads %s as one document in a format that is not supported',
-    async (name, bytes, format) => {
-      const read = await readDocumentInProcess(bytes, name);
-      expect(read.failure).toEqual({ reason: 'unsupported', message: `Formatet støttes ikke: ${format}.` });
-    },
-  );
+  it('reads a binary Excel workbook (.xlsb) as typed cells, a merged range once', async () => {
+    const read = await readDocumentInProcess(xlsbFile(), 'budsjett.xlsb');
+    expect(read).toMatchObject({ format: 'xlsb', method: 'spreadsheet', failure: null });
+    expect(read.sheets[0]?.cells.map((c) => [c.ref, c.value, c.text])).toEqual([
+      ['A1', 'Lønn prosjektleder', 'Lønn prosjektleder'],
+      ['B1', 450_000, '450000'],
+      ['A2', 'Reise og opphold', 'Reise og opphold'],
+      ['B2', 50_000, '50000'],
+      ['A3', 'Søkt tilskudd', 'Søkt tilskudd'],
+      ['B3', 600_000, '600000'],
+      ['A4', 'Egenandel', 'Egenandel'],
+      ['B4', true, 'TRUE'],
+      ['A5', 'Dato', 'Dato'],
+      ['B5', new Date(Date.UTC(2025, 2, 3)), '2025-03-03'],
+      ['A6', null, '#REF!'],
+      ['A7', 'Sammenslått', 'Sammenslått'],
+    ]);
+  });
+
+  it.each([
+    [
+      'tegning.vsdx',
+      buildZip([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'visio/document.xml', data: '<VisioDocument/>' },
+      ]),
+      'Visio-tegning (.vsdx)',
+    ],
+    [
+      'program.jar',
+      buildZip([
+        { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0' },
+        { name: 'Main.class', data: 'x' },
+      ]),
+      'Java-arkiv (.jar)',
+    ],
+  ])('reads %s as one document in a format that is not supported', async (name, bytes, format) => {
+    const read = await readDocumentInProcess(bytes, name);
+    expect(read.failure).toEqual({ reason: 'unsupported', message: `Formatet støttes ikke: ${format}.` });
+  });
 
   it('reads SpreadsheetML with an x: prefix, absolute targets and unnumbered rows as .NET writes it', async () => {
     const bytes = dotnetPrefixedXlsx();
