@@ -868,7 +868,7 @@ function registerApi(
         querystring: {
           type: 'object',
           properties: {
-            before: { type: 'integer', minimum: 1 },
+            before: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
             limit: { type: 'integer', minimum: 1, maximum: 1000 },
           },
         },

@@ -115,6 +115,9 @@ const hostileBody = (fields: string[]) =>
         : JSON.stringify(body),
     );
 
+/** JSON routes whose page twin (the same path without /api) takes the same fields as a form. */
+const FORM_TWINS = ['/api/submissions/', '/api/admin/users'];
+
 /** Refusals a reviewer can read: Norwegian, never the English of Fastify, AJV or PostgreSQL. */
 const ENGLISH = /\b(must|should|the|body|property|unexpected|invalid|required|expected|route|error)\b/i;
 
@@ -155,7 +158,8 @@ describe('bad input to every route', () => {
               path = path.replace(`{${name}}`, encodeURIComponent(params[i]!.slice(0, 5000)));
             });
             // The page twin of a JSON route takes the same input as a form post.
-            if (form && op.method === 'POST' && path.startsWith('/api/submissions/')) path = path.slice(4);
+            if (form && op.method === 'POST' && FORM_TWINS.some((p) => path.startsWith(p)))
+              path = path.slice(4);
             const search = new URLSearchParams(
               Object.entries(query).map(([k, v]): [string, string] => [k, v.slice(0, 2000)]),
             ).toString();
