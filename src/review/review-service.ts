@@ -184,12 +184,12 @@ export class ReviewService {
     reason: string,
   ): Promise<ProcessedRecord> {
     if (!isCorrectableField(field))
-      throw new ReviewError(`Feltet «${field}» kan ikke rettes.`, 'INVALID_INPUT');
+      throw new ReviewError(`Feltet «${field.slice(0, 60)}» kan ikke rettes.`, 'INVALID_INPUT');
     const value = parseCorrection(field, raw);
     if (value === null)
-      throw new ReviewError(`«${raw}» kan ikke leses som en verdi for feltet.`, 'INVALID_INPUT');
+      throw new ReviewError(`«${raw.slice(0, 60)}» kan ikke leses som en verdi for feltet.`, 'INVALID_INPUT');
     if (field === 'scheme' && !this.ctx.schemes.some((s) => s.id === value)) {
-      throw new ReviewError(`Ukjent tilskuddsordning «${raw}».`, 'INVALID_INPUT');
+      throw new ReviewError(`Ukjent tilskuddsordning «${raw.slice(0, 60)}».`, 'INVALID_INPUT');
     }
     const why = requireReason(reason);
     await this.submission(id);
