@@ -37,6 +37,7 @@ const ROLE_FACTOR: Record<DocRole, number> = { main: 1, attachment: 0.85, agreem
 const LAYOUT_FACTOR: Record<PairLayout, number> = {
   colon: 1,
   column: 1,
+  'table-row': 0.6,
   cell: 1,
   'heading-row': 0.95,
   below: 0.95,

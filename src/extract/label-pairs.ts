@@ -20,7 +20,15 @@ import {
   type SourceLine,
 } from './source-text.ts';
 
-export type PairLayout = 'colon' | 'column' | 'inline' | 'below' | 'heading-row' | 'checkbox' | 'cell';
+export type PairLayout =
+  | 'colon'
+  | 'column'
+  | 'table-row' // a row of a table of amounts (a budget's "Sum omsøkt" line): a total, not a form field
+  | 'inline'
+  | 'below'
+  | 'heading-row'
+  | 'checkbox'
+  | 'cell';
 
 export interface LabelPair {
   doc: number;
@@ -213,13 +221,20 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       if (label !== null && k + 1 < segments.length) {
         // A table row: the value in the next column, and in a row of several amount columns
         // each further column with its heading from the heading row above as context.
-        push(pair(doc, label, segments[k + 1]!, 'column', ev(), line.confidence, { line }));
+        // With headings over several amount columns ("Post | Budsjett | Rekneskap") each amount is
+        // read with its heading only: the first column alone would pass a budget for what was spent.
         const headings = headingRow(lines, i, segments.length);
+        const total = /^(?:sum|totalt?|samla|samlet|i alt)(?!\p{L})/iu.test(label.replace(LEAD, ''));
+        // Rows of a table of amounts (under headings, or a total under amount rows) are budget or
+        // spending lines and totals, weaker than a form's own answer.
+        // Columns headed by years ("Budsjett | 2025 | 2026") are one answer per year instead.
+        const byYear = !!headings && headings.slice(k + 1).every((h) => /^(?:19|20)\d\d$/.test(h.trim()));
+        const layout: PairLayout =
+          (headings && !byYear) || (total && inTable(lines, i)) ? 'table-row' : 'column';
+        if (!headings) push(pair(doc, label, segments[k + 1]!, layout, ev(), line.confidence, { line }));
         for (let j = k + 1; headings && j < segments.length; j++) {
           if (headings[j])
-            push(
-              pair(doc, `${label} ${headings[j]}`, segments[j]!, 'column', ev(), line.confidence, { line }),
-            );
+            push(pair(doc, `${label} ${headings[j]}`, segments[j]!, layout, ev(), line.confidence, { line }));
         }
         return;
       }
@@ -250,13 +265,21 @@ function fromLines(doc: SourceDocument): LabelPair[] {
   return out;
 }
 
+/** Whether the line above `row` is a row of the same table: columns, ending in an amount. */
+function inTable(lines: SourceLine[], row: number): boolean {
+  const above = lines[row - 1];
+  if (!above || above.page !== lines[row]!.page) return false;
+  const cells = above.text.split('\t');
+  return cells.length >= 2 && /\d{3}/.test(cells[cells.length - 1]!.replace(YEAR, ''));
+}
+
 /** The headings of the table row `row` belongs to: the nearest row above of the same width with no amounts. */
 function headingRow(lines: SourceLine[], row: number, width: number): string[] | null {
   if (width < 3) return null;
   for (let j = row - 1; j >= Math.max(0, row - 15) && lines[j]!.page === lines[row]!.page; j--) {
     const cells = lines[j]!.text.split('\t');
     if (cells.length !== width) continue;
-    if (cells.slice(1).some((c) => /\d{3}/.test(c.replace(YEAR, '')))) continue; // a data row
+    if (cells.slice(1).some((c) => /\d{3}/.test(foldLabel(c).folded))) continue; // a data row, not headings
     return cells.map((c) => c.trim());
   }
   return null;

@@ -50,7 +50,7 @@ const THOUSANDS_MARK = /['’](?!\d)/y;
 const CURRENCY = String.raw`kroner|krone|kr\.?(?!\p{L})|nok(?!\p{L})`;
 const SUFFIX = new RegExp(
   String.raw` ?(?:(%|prosent(?!\p{L}))` +
-    String.raw`|(mill(?:ioner|ion)?\.?|mln\.?|mrd\.?|milliard(?:er)?|mnok|mkr|tusen)(?!\p{L})` +
+    String.raw`|(mill(?:ioner|ionar|ion)?\.?|mln\.?|mrd\.?|milliard(?:er|ar)?|mnok|mkr|tusen)(?!\p{L})` +
     String.raw`|([,.][-–—]{1,2})(?!\d)` +
     `|(${CURRENCY}))`,
   'iuy',

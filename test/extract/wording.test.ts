@@ -48,6 +48,8 @@ const REQUESTED: string[] = [
   'Omsøkt beløp: 900\u202f000',
   'Hvor mye søker dere om i tilskudd?\n900 000',
   'Kor mykje søkjer kommunen om?\nkr 900 000',
+  'Beløp det vert søkt om: 0,9 millionar kroner',
+  'Beløp det vert søkt om\tEigne midlar\nkr 900 000\tkr 300 000\nPost\tBeløp\nLøn\t800 000\nDrift\t50 000\nSum omsøkt\t850 000',
 ];
 
 const POSITIONS: string[] = [
@@ -182,6 +184,7 @@ const SPENT: string[] = [
   'Brukt: kr 850 000,-',
   'Sum brukte midlar: 850 000',
   'Hvor mye av tilskuddet er brukt?\n850 000',
+  'Post\tBudsjett 2024\tRekneskap per 31.12.2024\nLøn\t800 000\t760 000\nDrift\t150 000\t90 000\nTotalt nytta\t950 000\t850 000',
 ];
 
 const lines = (wording: string) => wording.split('\n');
