@@ -59,7 +59,8 @@ export function isLabelText(text: string): boolean {
   const question = t.endsWith('?');
   if (t.length < 2 || t.length > (question ? 120 : 80) || !/\p{L}{2}/u.test(t)) return false;
   if (t.split(/\s+/).length > (question ? 16 : 10)) return false;
-  if (/[.!]$/.test(t) && !/(?:nr|org|kr|ca|inkl|evt|pr)\.$/i.test(t)) return false;
+  // A sentence ends in a full stop; "Org.nr." and "per 31.12." are abbreviations and dates.
+  if (/[.!]$/.test(t) && !/(?:nr|org|kr|ca|inkl|evt|pr|\d)\.$/i.test(t)) return false;
   if (findMoney(t).length > 0) return false;
   if (CHECKBOX.test(t)) return false;
   // Digits only as years, dates, list numbers or short codes inside words ("Helse Nord RHF", "år 2").

@@ -33,6 +33,10 @@ const compiled = new Map<LabelledField, RegExp[]>(
   ]),
 );
 
+/** A form's boxes that are no field of ours, so that they are never taken for a field's value. */
+const COMMON_LABEL =
+  /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:kontaktperson|kontakt|prosjektleder|prosjektleiar|prosjektansvarlig|e-?post(?:adresse)?|telefon(?:nummer)?|tlf\.?|mobil|(?:post|besøks|faktura)?adresse|postnummer|poststed|kontonummer|kontonr\.?|bankkonto|saksbehandler|sakshandsamar|ansvarle?g for søknaden|underskrift|signatur|stilling(?:stittel)?|tittel|enhet|eining|avdeling|nettside)(?:\s*\([^)]*\))?\s*:?$/iu;
+
 /** A checkbox at the start of a line: "[X]", "[ ]", "☒", "☐". */
 export const CHECKBOX = /^\s*(?:\[[\sxX✓✔]?\]|[☐☒☑□■]|\([\sxX]\))\s*/u;
 export const TICKED = /^\s*(?:\[[xX✓✔]\]|[☒☑■]|\([xX]\))/u;
@@ -41,6 +45,7 @@ export const UNTICKED = /^\s*(?:\[\s?\]|[☐□]|\(\s\))/u;
 /** Does this text look like a label of any kind ("Søker:", "Dato")? Then it is not a value. */
 export function looksLikeLabel(text: string): boolean {
   if (/^[^:]{1,40}:\s*$/.test(text)) return true;
+  if (COMMON_LABEL.test(text.trim())) return true;
   // "2. tilskotsår" is an ordinal answer; a numbered label is capitalised ("2.2 Tilskuddsår").
   if (/^\s*\d{1,2}\.\s*\p{Ll}/u.test(text)) return false;
   if (isLabelText(text)) {

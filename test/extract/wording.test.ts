@@ -160,6 +160,8 @@ const GRANTED: string[] = [
   'Tildelt tilskudd 2024\tkr 900 000',
   'Tilskotsbeløp: 900 000',
   'Hvor mye ble tildelt?\n900 000',
+  'Tildelt ramme 2024: 900 000',
+  'Rapporteringsår\tTilsegn\n2024\tkr 900 000,-',
 ];
 
 const SPENT: string[] = [
@@ -184,6 +186,7 @@ const SPENT: string[] = [
   'Brukt: kr 850 000,-',
   'Sum brukte midlar: 850 000',
   'Hvor mye av tilskuddet er brukt?\n850 000',
+  'Rekneskapsår\tBrukt av tilskotet per 31.12.\n2024\t850 000 kroner',
   'Post\tBudsjett 2024\tRekneskap per 31.12.2024\nLøn\t800 000\t760 000\nDrift\t150 000\t90 000\nTotalt nytta\t950 000\t850 000',
 ];
 
