@@ -1,6 +1,7 @@
 /**
  * Reading order and orientation: pages whose text the engine reads well but whose layout decides
- * the result (two columns of prose; a letter turned 90°, 180°, 270°), read by the pipeline (OSD,
+ * the result (two columns of prose; newsletters of two and three columns with sub-headings, as
+ * scanned; a letter turned 90°, 180°, 270°), read by the pipeline (OSD,
  * turn, layout) and by the native command with its own orientation detection and reading order
  * (`--psm 1`, plain text), both scored against the page's text in reading order.
  */
@@ -12,9 +13,26 @@ import { join } from 'node:path';
 import { prepareTessdata } from '../../src/ocr/language-data.ts';
 import { ocrPage } from '../../src/ocr/ocr-document.ts';
 import { OcrPool } from '../../src/ocr/ocr-pool.ts';
-import { turnedScan, twoColumnScan, type ScanWithText } from '../../scripts/hostile/wild-scans.ts';
+import {
+  newsletterScan,
+  turnedScan,
+  twoColumnScan,
+  type ScanWithText,
+} from '../../scripts/hostile/wild-scans.ts';
+import type { ScanLook } from '../../scripts/scans/degrade.ts';
 import { encodeGreyPng } from '../../scripts/scans/encode.ts';
 import { accuracy, tally } from './char-accuracy.ts';
+
+/** An office scanner: grey paper, toner not quite black, a little noise and dust, tilted 0.6°. */
+const SCANNED: ScanLook = {
+  skewDegrees: 0.6,
+  paper: 232,
+  shading: 20,
+  ink: 40,
+  noise: 8,
+  specks: 20,
+  blur: true,
+};
 
 export interface LayoutResult {
   name: string;
@@ -28,6 +46,8 @@ export interface LayoutResult {
 export async function runLayoutBench(workers: number, native: boolean): Promise<LayoutResult[]> {
   const pages: Array<[string, ScanWithText]> = [
     ['two columns under a heading', await twoColumnScan()],
+    ['newsletter, 2 columns, scanned', await newsletterScan(2, SCANNED)],
+    ['newsletter, 3 columns, scanned', await newsletterScan(3, SCANNED)],
     ['letter upright', await turnedScan(0)],
     ['letter turned 90°', await turnedScan(90)],
     ['letter turned 180°', await turnedScan(180)],

@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { GreyImage } from '../../src/ocr/grey-image.ts';
 import { turnImage, type QuarterTurn } from '../../src/ocr/quarter-turn.ts';
 import { openPdfRenderer } from '../../src/ocr/render-pdf-page.ts';
+import { degrade, type ScanLook } from '../scans/degrade.ts';
 
 export interface ScanWithText {
   image: GreyImage;
@@ -62,6 +63,40 @@ export async function twoColumnScan(dpi = 200): Promise<ScanWithText> {
       .text(text, { columns: 2, columnGap: 28, align: 'justify', lineGap: 2, height: 260 });
   }, dpi);
   return { image, dpi, truth: [HEADING, text].join('\n') };
+}
+
+/**
+ * A newsletter page: a heading over `columns` columns of paragraphs with space between them and a
+ * sub-heading inside the text, scanned with `look` (a grey, noisy, slightly tilted sheet).
+ */
+export async function newsletterScan(columns: 2 | 3, look?: ScanLook, dpi = 200): Promise<ScanWithText> {
+  const body = [PROSE[0]!, 'Resultater', PROSE[1]!, PROSE[2]!, 'Økonomi', PROSE[3]!];
+  const clean = await render((doc) => {
+    doc.font('Helvetica-Bold').fontSize(16).text(HEADING);
+    doc.moveDown();
+    const width = doc.page.width - 112;
+    const gap = 24;
+    const columnWidth = (width - gap * (columns - 1)) / columns;
+    // Each column set by hand: pdfkit's own columns cannot hold a sub-heading in another font.
+    const perColumn = Math.ceil(body.length / columns);
+    const top = doc.y;
+    for (let c = 0; c < columns; c++) {
+      doc.y = top;
+      for (const part of body.slice(c * perColumn, (c + 1) * perColumn)) {
+        const heading = part.length < 20;
+        doc
+          .font(heading ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(heading ? 12 : 10)
+          .text(part, 56 + c * (columnWidth + gap), doc.y, {
+            width: columnWidth,
+            align: 'left',
+            paragraphGap: 8,
+          });
+      }
+    }
+  }, dpi);
+  const image = look ? degrade(clean, look, 13) : clean;
+  return { image, dpi, truth: [HEADING, ...body].join('\n') };
 }
 
 /** A one-column letter, turned clockwise by `degrees` (as fed into the scanner the wrong way). */

@@ -26,56 +26,110 @@ interface Block {
   id: string;
   words: number[];
   box: Box;
+  /** Engine lines in the block. */
+  lines: number;
   prose: boolean;
 }
 
 /**
- * The page's reading order as units to lay out. Text in columns (two or more blocks of prose side by
- * side) is read as tesseract reads it: each column top to bottom, one after the other, in the
- * engine's own block order. Everything else (letterheads, forms, tables, single-column text) forms
- * one unit laid out by rows, so a form row still reads "Label⇥Value". A column group takes its place
- * among the rest by its top edge: what stands above it comes first, what stands below after.
+ * The page's reading order as units to lay out. Where text stands in columns (two or more blocks
+ * of prose side by side), the band of the page they span is read as tesseract reads it: block by
+ * block in the engine's own order, each column top to bottom, one after the other, headings and
+ * short paragraphs inside the columns where the engine placed them. Everything else (letterheads,
+ * forms, tables, single-column text) is laid out by rows, so a form row still reads "Label⇥Value";
+ * what stands above a band comes before it, what stands below after.
  *
- * Returns the units in reading order and whether any column group was found (the layout is then
- * the engine's judgement, which the page's confidence reflects).
+ * Returns the units in reading order and whether any columns were found.
  */
 export function readingOrder(words: readonly EngineWord[]): { units: LayoutUnit[]; columns: boolean } {
   const blocks = blocksOf(words);
   const textBox = union(words.map((w) => w.box));
-  const groups = columnGroups(blocks, textBox);
-  if (groups.length === 0)
+  const bands = columnBands(columnGroups(blocks, textBox), blocks, textBox);
+  if (bands.length === 0)
     return { units: [{ words: words.map((_, i) => i), column: false }], columns: false };
 
-  const inGroup = new Set(groups.flatMap((g) => g.flatMap((b) => b.words)));
-  const rest = words.map((_, i) => i).filter((i) => !inGroup.has(i));
-  // The rest is split at each group's top edge, so the page reads top to bottom around the columns.
-  const tops = groups.map((g) => Math.min(...g.map((b) => b.box.y))).sort((a, b) => a - b);
+  const bandOf = (block: Block): number => {
+    const centre = block.box.y + block.box.height / 2;
+    return bands.findIndex((band) => centre >= band.top && centre <= band.bottom);
+  };
   const units: LayoutUnit[] = [];
-  let remaining = rest;
-  const sortedGroups = [...groups].sort(
-    (a, b) => Math.min(...a.map((x) => x.box.y)) - Math.min(...b.map((x) => x.box.y)),
-  );
-  sortedGroups.forEach((group, g) => {
-    const top = tops[g]!;
-    const above = remaining.filter((i) => centreY(words[i]!) < top);
-    remaining = remaining.filter((i) => centreY(words[i]!) >= top);
-    if (above.length > 0) units.push({ words: above, column: false });
-    // The engine's block order: block numbers as it wrote them.
-    for (const block of [...group].sort((a, b) => Number(a.id) - Number(b.id))) {
-      units.push({ words: block.words, column: true });
-    }
-    // What stands beside the group (a margin note) is read after it; what stands below, after that.
-    const bottom = Math.max(...group.map((b) => b.box.y + b.box.height));
-    const beside = remaining.filter((i) => centreY(words[i]!) < bottom);
-    remaining = remaining.filter((i) => centreY(words[i]!) >= bottom);
-    if (beside.length > 0) units.push({ words: beside, column: false });
+  let rest: number[] = [];
+  const flushRest = () => {
+    if (rest.length > 0) units.push({ words: rest, column: false });
+    rest = [];
+  };
+  // Blocks outside every band are laid out together by rows, between the bands by their position.
+  const outside = blocks.filter((b) => bandOf(b) === -1);
+  bands.forEach((band, i) => {
+    rest.push(...outside.filter((b) => b.box.y + b.box.height / 2 < band.top).flatMap((b) => b.words));
+    flushRest();
+    const inBand = blocks.filter((b) => bandOf(b) === i).sort((a, b) => Number(a.id) - Number(b.id));
+    for (const block of inBand) units.push({ words: block.words, column: true });
+    const next = bands[i + 1];
+    rest = outside
+      .filter((b) => {
+        const centre = b.box.y + b.box.height / 2;
+        return centre > band.bottom && (!next || centre < next.top);
+      })
+      .flatMap((b) => b.words);
+    if (next) flushRest();
   });
-  if (remaining.length > 0) units.push({ words: remaining, column: false });
+  flushRest();
   return { units, columns: true };
 }
 
-function centreY(word: EngineWord): number {
-  return word.box.y + word.box.height / 2;
+/**
+ * The vertical bands the column groups span, top to bottom. A band grows by the blocks that
+ * continue its columns (a paragraph below, a sub-heading between paragraphs: narrower than the
+ * page, under one of the columns, within a few lines of the band), then overlapping bands merge.
+ */
+function columnBands(
+  groups: readonly Block[][],
+  blocks: readonly Block[],
+  textBox: Box,
+): Array<{ top: number; bottom: number }> {
+  const spans = groups.map((group) => {
+    const members = new Set(group);
+    const span = {
+      top: Math.min(...group.map((b) => b.box.y)),
+      bottom: Math.max(...group.map((b) => b.box.y + b.box.height)),
+    };
+    const reach = CONTINUE_LINES * lineHeight(group);
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const block of blocks) {
+        if (members.has(block) || block.box.width > COLUMN_MAX_SHARE * textBox.width) continue;
+        const under = [...members].some((m) => horizontalOverlap(m.box, block.box) >= 0.5 * block.box.width);
+        const near = block.box.y <= span.bottom + reach && block.box.y + block.box.height >= span.top - reach;
+        if (!under || !near) continue;
+        members.add(block);
+        span.top = Math.min(span.top, block.box.y);
+        span.bottom = Math.max(span.bottom, block.box.y + block.box.height);
+        grown = true;
+      }
+    }
+    return span;
+  });
+  spans.sort((a, b) => a.top - b.top);
+  const merged: Array<{ top: number; bottom: number }> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.top <= last.bottom) last.bottom = Math.max(last.bottom, span.bottom);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** A column continues across gaps of up to this many lines (paragraph space, a sub-heading). */
+const CONTINUE_LINES = 3;
+
+/** The typical height of a line in the blocks: their height over their line count, the median. */
+function lineHeight(blocks: readonly Block[]): number {
+  return median(blocks.map((b) => b.box.height / Math.max(1, b.lines)));
+}
+
+function horizontalOverlap(a: Box, b: Box): number {
+  return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
 }
 
 /** The engine's blocks (the first number of its "block.paragraph.line" keys), with their shape. */
@@ -93,6 +147,7 @@ function blocksOf(words: readonly EngineWord[]): Block[] {
       id,
       words: indices,
       box,
+      lines: new Set(indices.map((i) => words[i]!.line)).size,
       prose: isProse(
         indices.map((i) => words[i]!),
         box,

@@ -7,7 +7,12 @@ import { OcrPool, type OcrEngine } from '../../src/ocr/ocr-pool.ts';
 import type { EngineWord } from '../../src/ocr/tsv.ts';
 import { readDocumentInProcess } from '../../src/read/read-document.ts';
 import { accuracy, tally } from '../../bench/ocr/char-accuracy.ts';
-import { twoColumnScan, turnedScan, type ScanWithText } from '../../scripts/hostile/wild-scans.ts';
+import {
+  newsletterScan,
+  twoColumnScan,
+  turnedScan,
+  type ScanWithText,
+} from '../../scripts/hostile/wild-scans.ts';
 import { encodeGreyPng } from '../../scripts/scans/encode.ts';
 
 /** Words of one engine line: each word 60 px wide with 12 px between, on a line of 30 px. */
@@ -36,6 +41,47 @@ describe('reading order of OCR text', () => {
     expect(lines.slice(5).every((l) => l.startsWith('h'))).toBe(true);
     // Words keep the order of the text, line by line.
     expect(page.words.map((w) => w.text).join('')).toBe(page.text.replace(/\s/g, ''));
+  });
+
+  it('reads stacked paragraphs and sub-headings of a column before the next column', () => {
+    // Block order as tesseract gives it: column 1 (paragraph, heading, paragraph), then column 2.
+    const para = (block: number, x: number, y: number, tag: string) =>
+      [0, 1, 2, 3].flatMap((n) => line(block, n, x, y + n * 40, words(`${tag}${n}_`, 5)));
+    const page = ocrTextPage(
+      1,
+      [
+        ...line(0, 0, 100, 100, ['Rapport', 'om', 'tilskudd']),
+        ...para(1, 100, 200, 'a'),
+        ...line(2, 0, 100, 380, ['Resultater']),
+        ...para(3, 100, 440, 'b'),
+        ...para(4, 600, 200, 'c'),
+        ...para(5, 600, 440, 'd'),
+        ...line(6, 0, 100, 700, ['Side', '1', 'av', '2', 'i', 'rapporten', 'for', 'tilskuddet']),
+      ],
+      { scale: 1 },
+    );
+    const firsts = page.text.split('\n').map((l) => l.split(/\s/)[0]!.replace(/\d+_\d+$/, ''));
+    expect(firsts).toEqual([
+      'Rapport',
+      'a',
+      'a',
+      'a',
+      'a',
+      'Resultater',
+      'b',
+      'b',
+      'b',
+      'b',
+      'c',
+      'c',
+      'c',
+      'c',
+      'd',
+      'd',
+      'd',
+      'd',
+      'Side',
+    ]);
   });
 
   it('keeps a form row "Label⇥Value" when labels and values stand in blocks of their own', () => {
@@ -80,7 +126,21 @@ describe('OCR of columns and turned pages with the real engine', () => {
   const score = (text: string, truth: string) => accuracy(tally([{ read: text, truth }]));
 
   it('reads a two-column page column by column, and pages turned 90°, 180° and 270° upright', async () => {
-    const scans = [await twoColumnScan(), await turnedScan(90), await turnedScan(180), await turnedScan(270)];
+    const scans = [
+      await twoColumnScan(),
+      await turnedScan(90),
+      await turnedScan(180),
+      await turnedScan(270),
+      await newsletterScan(3, {
+        skewDegrees: 0.6,
+        paper: 232,
+        shading: 20,
+        ink: 40,
+        noise: 8,
+        specks: 20,
+        blur: true,
+      }),
+    ];
     const done = await Promise.all(scans.map(ocrScan));
     done.forEach((document, i) => {
       expect(document.failure).toBeNull();
