@@ -72,6 +72,11 @@ function withoutDates(text: string): string {
     .replace(
       /(?:referanse\p{L}*|ref\.?|saksnr\.?|saksnummer|arkivsak\p{L}*|journalpost\p{L}*)\s*:?\s*[\w/.-]+/giu,
       '',
+    )
+    // "Kommunalt rusarbeid – ny innretning fra 2022": a year something started, not the title's.
+    .replace(
+      /(?<!\p{L})(?:fra|frå|f\.o\.m\.?|siden|sidan|etter|før|innført)\s+(?:og med\s+)?(?:19|20)\d\d/giu,
+      ' ',
     );
   for (const d of findDates(t).reverse()) t = t.slice(0, d.start) + ' ' + t.slice(d.end);
   return t;

@@ -236,6 +236,14 @@ describe('numbers inside labels and other traps', () => {
     const f = extract(['Molde kommune', 'Kommunalt rusarbeid', 'Kommunen fikk tilskudd i 2021.']);
     expect(f.year).toBeNull();
   });
+  it('a year something started in is not the title’s year', () => {
+    const f = extract([
+      'Årsrapport',
+      'Tilskudd fra ordningen Kommunalt rusarbeid – ny innretning fra 2022',
+      'Søker: Molde kommune',
+    ]);
+    expect(f.year).toBeNull();
+  });
   it('a case number is not a year', () => {
     const f = extract([
       'Statsforvalteren · Søknadsløsning · Referansenummer 2024-21110',
