@@ -301,7 +301,10 @@ export function extractPartners(
  * and an org number belongs to the name before it.
  */
 export function partiesInList(raw: string): Array<{ name: string; org: string | null }> {
-  const text = raw.split(/(?<=(?:[\p{Ll}\d]{2}|\bHF))\.\s+(?=\p{Lu})/u)[0]!;
+  // The list ends with its sentence; "org.nr. NO 940 …" and "avd. Bergen" are abbreviations, not ends.
+  const text = raw.split(
+    /(?<=(?:[\p{Ll}\d]{2}|\bHF))(?<!(?:\bnr|\borg|\bavd|\bca|\bjf))\.\s+(?=\p{Lu})/u,
+  )[0]!;
   const protectedNames: string[] = [];
   let masked = text;
   for (const { name } of healthTrustsIn(text)) {
@@ -311,7 +314,14 @@ export function partiesInList(raw: string): Array<{ name: string; org: string | 
   const parts = masked
     .split(/\s*[;,\n\t]\s*|(?<!-)\s+(?:og|samt)\s+(?=[\p{Lu}\uE000])/u)
     .map((p) => p.replace(/\uE000(\d+)\uE000/g, (_, i: string) => protectedNames[Number(i)]!).trim())
-    .filter((p) => p.length > 1);
+    .filter((p) => p.length > 1)
+    // "Bufetat, region øst": a part in lower case carries on the name before it.
+    .reduce<string[]>((acc, p) => {
+      if (acc.length > 0 && /^(?:region|avd\.?|avdeling|seksjon|klinikk|distrikt)\s/u.test(p))
+        acc[acc.length - 1] += `, ${p}`;
+      else acc.push(p);
+      return acc;
+    }, []);
   const out: Array<{ name: string; org: string | null }> = [];
   for (const part of parts) {
     const org = ORG_IN_TEXT.exec(part);
@@ -353,7 +363,8 @@ function orgAfter(text: string): string | null {
 
 function cleanPartnerName(raw: string): string | null {
   const name = raw
-    .replace(/\((?:[^)]*)\)/g, ' ')
+    // Notes in brackets go; a name's own acronym stays: "Rusmisbrukernes Interesseorganisasjon (RIO)".
+    .replace(/\((?!\p{Lu}{2,8}\))(?:[^)]*)\)/gu, ' ')
     .replace(/^(?:med|og|samt|mellom)\s+/i, '')
     .replace(/[\s,.;:–-]+$/, '')
     .replace(/\s+/g, ' ')
