@@ -7,7 +7,15 @@ import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { findingKeys, isCorrectableField, parseCorrection, recordValue, revalidate } from './corrections.ts';
 import { basisOf, lapseChangedDecisions, sameBasis } from './decision-lapses.ts';
 import { ReviewError } from './review-error.ts';
-import type { AuditRow, Resolution, ResolutionRow, ReviewStore, User } from './review-store.ts';
+import type {
+  AuditRow,
+  PendingCorrection,
+  RemovedFinding,
+  Resolution,
+  ResolutionRow,
+  ReviewStore,
+  User,
+} from './review-store.ts';
 
 /** A finding as the reviewer sees it: with its stable key and what was decided about it. */
 export interface ReviewFinding extends Finding {
@@ -39,6 +47,8 @@ export interface QueueItem {
   municipalityNumber: string | null;
   requestedAmount: number | null;
   openFindings: Array<{ code: FindingCode; severity: Severity }>;
+  /** Corrections waiting for a second person's approval. */
+  pendingCorrections: number;
   deadline: string | null;
   receivedAt: Date;
   claimedBy: string | null;
@@ -47,6 +57,8 @@ export interface QueueItem {
 export interface SubmissionView {
   record: ProcessedRecord;
   findings: ReviewFinding[];
+  /** Corrections that made a four-eyes finding disappear and wait for a second person. */
+  pendingCorrections: PendingCorrection[];
   done: boolean;
   claimedBy: { userId: number; name: string } | null;
   history: AuditRow[];
@@ -87,7 +99,8 @@ export class ReviewService {
     for (const row of rows) {
       const findings = this.withResolutions(row.record, await this.reviews.resolutions(row.record.id));
       const open = findings.filter((f) => f.open);
-      if (open.length === 0) continue;
+      const pending = (await this.reviews.pendingCorrections(row.record.id)).length;
+      if (open.length === 0 && pending === 0) continue;
       const r = row.record;
       if (filter.scheme && r.scheme !== filter.scheme) continue;
       if (filter.year && r.year !== filter.year) continue;
@@ -107,6 +120,7 @@ export class ReviewService {
         municipalityNumber: r.applicant.municipalityNumber,
         requestedAmount: r.requestedAmount,
         openFindings: open.map((f) => ({ code: f.code, severity: f.severity })),
+        pendingCorrections: pending,
         deadline: this.deadline(r),
         receivedAt: row.createdAt,
         claimedBy: row.claimedBy,
@@ -139,6 +153,7 @@ export class ReviewService {
     return {
       record: row.record,
       findings: this.withResolutions(row.record, await this.reviews.resolutions(id)),
+      pendingCorrections: await this.reviews.pendingCorrections(id),
       done: row.done,
       claimedBy: await this.reviews.claimant(id),
       history: await this.reviews.history(id),
@@ -202,13 +217,15 @@ export class ReviewService {
       const corrections = await this.reviews.corrections(id, tx);
       corrections.set(field, value);
       const { record, fields } = revalidate(before.source, reads, duplicateOf, corrections, this.ctx);
-      await this.reviews.addCorrection(tx, {
+      const removed = this.removedFourEyes(before, record);
+      const correctionId = await this.reviews.addCorrection(tx, {
         submissionId: id,
         field,
         before: recordValue(before, field),
         after: value,
         reason: why,
         userId: user.id,
+        removedFindings: removed,
       });
       await saveRevalidated(tx, record, fields);
       await this.reviews.audit(tx, user.username, 'field-corrected', id, {
@@ -218,6 +235,8 @@ export class ReviewService {
         reason: why,
         status: { before: before.status, after: record.status },
         findings: { before: before.findings.map((f) => f.code), after: record.findings.map((f) => f.code) },
+        correctionId,
+        needsApproval: removed.length > 0 ? removed.map((f) => f.code) : null,
       });
       await lapseChangedDecisions(tx, user.username, before, record);
       return record;
@@ -305,19 +324,7 @@ export class ReviewService {
         throw new ReviewError('Fant ingen avgjørelse som venter på godkjenning.', 'NOT_FOUND');
       if (decision.approvedAt !== null)
         throw new ReviewError('Avgjørelsen er allerede godkjent.', 'CONFLICT');
-      if (decision.byId === user.id) {
-        throw new ReviewError(
-          'Avgjørelsen må godkjennes av en annen saksbehandler enn den som tok den.',
-          'FORBIDDEN',
-        );
-      }
-      const ties = await this.reviews.userTies(tx, user.id);
-      if (ties.createdBy === decision.byId || ties.passwordSetBy === decision.byId) {
-        throw new ReviewError(
-          `Du kan ikke godkjenne avgjørelser tatt av ${decision.by}: brukeren din ble opprettet eller fikk passord av ${decision.by}.`,
-          'FORBIDDEN',
-        );
-      }
+      await this.requireSecondPerson(tx, user, decision.byId, decision.by, 'Avgjørelsen');
       if (!(await this.reviews.approve(tx, id, resolutionId, user.id))) {
         throw new ReviewError('Avgjørelsen er allerede godkjent.', 'CONFLICT');
       }
@@ -330,6 +337,71 @@ export class ReviewService {
         reason: decision.reason,
       });
     });
+  }
+
+  /**
+   * A second person approves a correction that made a four-eyes finding disappear (the amount
+   * corrected under the cap): the same rule as for decisions.
+   */
+  async approveCorrection(user: User, id: string, correctionId: number): Promise<void> {
+    if (!Number.isSafeInteger(correctionId) || correctionId < 1)
+      throw new ReviewError('Ugyldig retting.', 'INVALID_INPUT');
+    await this.submission(id);
+    await this.reviews.transaction(async (tx) => {
+      await this.lockOpenCase(tx, id);
+      const pending = (await this.reviews.pendingCorrections(id, tx)).find((c) => c.id === correctionId);
+      if (!pending) throw new ReviewError('Fant ingen retting som venter på godkjenning.', 'NOT_FOUND');
+      await this.requireSecondPerson(tx, user, pending.byId, pending.by, 'Rettingen');
+      if (!(await this.reviews.approveCorrection(tx, id, correctionId, user.id)))
+        throw new ReviewError('Rettingen er allerede godkjent.', 'CONFLICT');
+      await this.reviews.audit(tx, user.username, 'correction-approved', id, {
+        field: pending.field,
+        correctionId,
+        before: pending.before,
+        after: pending.after,
+        correctedBy: pending.by,
+        removed: pending.removedFindings.map((f) => f.code),
+        reason: pending.reason,
+      });
+    });
+  }
+
+  /**
+   * Four eyes: refuses `user` as the second person to `makerId`'s change when they are the same
+   * person, or when the maker created the user or last gave them a password (the audit ties them).
+   */
+  private async requireSecondPerson(
+    tx: SqlExecutor,
+    user: User,
+    makerId: number,
+    maker: string,
+    what: 'Avgjørelsen' | 'Rettingen',
+  ): Promise<void> {
+    if (makerId === user.id) {
+      throw new ReviewError(
+        `${what} må godkjennes av en annen person enn den som ${what === 'Avgjørelsen' ? 'tok den' : 'gjorde den'}.`,
+        'FORBIDDEN',
+      );
+    }
+    const ties = await this.reviews.userTies(tx, user.id);
+    if (ties.createdBy === makerId || ties.passwordSetBy === makerId) {
+      throw new ReviewError(
+        `Du kan ikke godkjenne det ${maker} har gjort: brukeren din ble opprettet eller fikk passord av ${maker}.`,
+        'FORBIDDEN',
+      );
+    }
+  }
+
+  /** The four-eyes error findings of `before` that `after` no longer has (by key). */
+  private removedFourEyes(before: ProcessedRecord, after: ProcessedRecord): RemovedFinding[] {
+    const fourEyes = this.fourEyesCodes(before);
+    const remaining = new Set(findingKeys(after.findings));
+    const keys = findingKeys(before.findings);
+    return before.findings.flatMap((f, i) =>
+      f.severity === 'error' && fourEyes.has(f.code) && !remaining.has(keys[i]!)
+        ? [{ key: keys[i]!, code: f.code, message: f.message }]
+        : [],
+    );
   }
 
   async requestDocument(user: User, id: string, document: string, message: string): Promise<void> {
@@ -364,6 +436,14 @@ export class ReviewService {
       if (!record) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
       const state = await this.reviews.reviewState(tx, id);
       if (state.done) throw new ReviewError('Innsendingen er allerede ferdig behandlet.', 'CONFLICT');
+      const pending = await this.reviews.pendingCorrections(id, tx);
+      if (pending.length > 0) {
+        const codes = [...new Set(pending.flatMap((c) => c.removedFindings.map((f) => f.code)))];
+        throw new ReviewError(
+          `En retting som fjernet ${codes.join(', ')} venter på godkjenning fra en annen person.`,
+          'CONFLICT',
+        );
+      }
       const open = this.withResolutions(record, await this.reviews.resolutions(id, tx)).filter((f) => f.open);
       if (open.length > 0) {
         throw new ReviewError(

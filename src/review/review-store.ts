@@ -21,6 +21,26 @@ export interface StoredUser extends User {
   passwordHash: string;
 }
 
+/** A four-eyes finding that a correction made disappear. */
+export interface RemovedFinding {
+  key: string;
+  code: string;
+  message: string;
+}
+
+/** A correction that made a four-eyes finding disappear, waiting for a second person's approval. */
+export interface PendingCorrection {
+  id: number;
+  field: string;
+  before: unknown;
+  after: unknown;
+  reason: string;
+  by: string;
+  byId: number;
+  at: Date;
+  removedFindings: RemovedFinding[];
+}
+
 /** What a finding looked like when it was decided: a decision counts only while it still does. */
 export interface DecisionBasis {
   message: string;
@@ -211,7 +231,10 @@ export class ReviewStore {
     await this.db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
   }
 
-  /** Checked submissions that need review and are not marked done, with their claims. */
+  /**
+   * Checked submissions not marked done that need review, or have a correction waiting for a second
+   * person, with their claims.
+   */
   async reviewCandidates(): Promise<QueueRow[]> {
     const rows = await this.db.query<{
       record: ProcessedRecord;
@@ -220,8 +243,9 @@ export class ReviewStore {
     }>(
       `SELECT s.record, s.created_at, u.display_name AS claimed_by FROM submissions s
        LEFT JOIN claims c ON c.submission_id = s.id LEFT JOIN users u ON u.id = c.user_id
-       WHERE s.state = 'done' AND s.status = 'needs-review'
-         AND NOT ${IS_DONE}`,
+       WHERE s.state = 'done' AND NOT ${IS_DONE}
+         AND (s.status = 'needs-review' OR EXISTS (SELECT 1 FROM field_corrections fc
+           WHERE fc.submission_id = s.id AND fc.removed_findings IS NOT NULL AND fc.approved_by IS NULL))`,
     );
     return rows.map((r) => ({
       record: r.record,
@@ -315,6 +339,7 @@ export class ReviewStore {
     return new Map(rows.map((r) => [r.field, r.after]));
   }
 
+  /** Records a correction; `removedFindings` are the four-eyes findings it made disappear. */
   async addCorrection(
     tx: SqlExecutor,
     c: {
@@ -324,13 +349,73 @@ export class ReviewStore {
       after: unknown;
       reason: string;
       userId: number;
+      removedFindings: RemovedFinding[];
     },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO field_corrections (submission_id, field, before, after, reason, user_id)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
-      [c.submissionId, c.field, JSON.stringify(c.before), JSON.stringify(c.after), c.reason, c.userId],
+  ): Promise<number> {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO field_corrections (submission_id, field, before, after, reason, user_id, removed_findings)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7::jsonb) RETURNING id`,
+      [
+        c.submissionId,
+        c.field,
+        JSON.stringify(c.before),
+        JSON.stringify(c.after),
+        c.reason,
+        c.userId,
+        c.removedFindings.length > 0 ? JSON.stringify(c.removedFindings) : null,
+      ],
     );
+    return Number(row!.id);
+  }
+
+  /** Corrections that made a four-eyes finding disappear and wait for a second person, oldest first. */
+  async pendingCorrections(submissionId: string, db: SqlExecutor = this.db): Promise<PendingCorrection[]> {
+    const rows = await db.query<{
+      id: string;
+      field: string;
+      before: unknown;
+      after: unknown;
+      reason: string;
+      user_id: string;
+      by: string;
+      created_at: string | Date;
+      removed_findings: RemovedFinding[];
+    }>(
+      `SELECT c.id, c.field, c.before, c.after, c.reason, c.user_id, u.display_name AS by, c.created_at,
+         c.removed_findings
+       FROM field_corrections c JOIN users u ON u.id = c.user_id
+       WHERE c.submission_id = $1 AND c.removed_findings IS NOT NULL AND c.approved_by IS NULL
+       ORDER BY c.id`,
+      [submissionId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      field: r.field,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      byId: Number(r.user_id),
+      by: r.by,
+      at: new Date(r.created_at),
+      removedFindings: r.removed_findings,
+    }));
+  }
+
+  /** Approves a correction by someone other than its maker; false when nothing was approved. */
+  async approveCorrection(
+    tx: SqlExecutor,
+    submissionId: string,
+    correctionId: number,
+    userId: number,
+  ): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE field_corrections SET approved_by = $3, approved_at = now()
+       WHERE id = $2 AND submission_id = $1 AND removed_findings IS NOT NULL AND approved_by IS NULL
+         AND user_id <> $3
+       RETURNING id`,
+      [submissionId, correctionId, userId],
+    );
+    return rows.length === 1;
   }
 
   /** Every resolution of the submission's findings, oldest first (the latest per key applies). */

@@ -432,6 +432,15 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
         return 'Avgjørelsen er godkjent.';
       }),
   );
+  app.post<{ Params: { id: string; cid: string }; Body: FormBody }>(
+    '/submissions/:id/corrections/:cid/approve',
+    { schema: { hide: true } },
+    async (request, reply) =>
+      formAction(reply, `/submissions/${request.params.id}`, async () => {
+        await service.approveCorrection(request.user!, request.params.id, Number(request.params.cid));
+        return 'Rettingen er godkjent.';
+      }),
+  );
   formRoute('/submissions/:id/document-requests', async (r) => {
     await service.requestDocument(r.user!, r.params.id, r.body.document ?? '', r.body.message ?? '');
     return 'Forespørselen er registrert.';
@@ -723,6 +732,25 @@ function registerApi(
       return { ok: true };
     },
   );
+  app.post<{ Params: { id: string; cid: number } }>(
+    '/api/submissions/:id/corrections/:cid/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Godkjenn en retting som fjernet et funn med fireøyneprinsipp (en annen enn den som rettet)',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string' }, cid: { type: 'integer' } },
+          required: ['id', 'cid'],
+        },
+        response: { 200: okReply },
+      },
+    },
+    async (request) => {
+      await service.approveCorrection(request.user!, request.params.id, request.params.cid);
+      return { ok: true };
+    },
+  );
   app.post<{ Params: { id: string }; Body: { document: string; message: string } }>(
     '/api/submissions/:id/document-requests',
     {
@@ -874,9 +902,14 @@ function registerApi(
         },
       },
     },
-    async (request) => ({
-      rows: await reviews.auditLog(request.query.before ?? null, request.query.limit ?? AUDIT_PAGE),
-    }),
+    async (request) => {
+      const { before, limit } = request.query;
+      // The schema's integer lets "1e309" through as Infinity.
+      for (const n of [before, limit])
+        if (n !== undefined && !Number.isSafeInteger(n))
+          throw new ReviewError('Ugyldig tall.', 'INVALID_INPUT');
+      return { rows: await reviews.auditLog(before ?? null, limit ?? AUDIT_PAGE) };
+    },
   );
   app.post<{ Params: { username: string }; Body: { reason: string } }>(
     '/api/admin/users/:username/deactivate',

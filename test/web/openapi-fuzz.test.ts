@@ -94,6 +94,7 @@ const pathValue = (name: string): fc.Arbitrary<string> => {
   const real: Record<string, () => string> = {
     id: () => fx.ids.get(NARVIK)!,
     rid: () => '1',
+    cid: () => '1',
     username: () => 'nobody',
   };
   return fc.oneof(

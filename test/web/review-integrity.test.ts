@@ -50,6 +50,7 @@ const get = (session: Session, url: string) => fx.app.inject({ method: 'GET', ur
 interface FindingView {
   key: string;
   code: string;
+  field: string | null;
   message: string;
   open: boolean;
   resolution: { id: number; resolution: string; needsApproval: boolean; approvedAt: string | null } | null;
@@ -201,6 +202,40 @@ describe('1b. a decision lapses when a machine pass changes its finding', () => 
     expect((await finding(s, 'INELIGIBLE_APPLICANT')).open).toBe(true);
     const lapsed = (await view(s)).history.filter((h) => h.action === 'resolution-lapsed');
     expect(lapsed).toMatchObject([{ actor: 'worker', details: { code: 'INELIGIBLE_APPLICANT' } }]);
+  });
+});
+
+describe('2b. four eyes on a correction that makes a four-eyes finding disappear', () => {
+  it('keeps the case from "done" until a second person approves the correction', async () => {
+    const s = id(RINGSAKER);
+    const over = await finding(s, 'OVER_CAP');
+    const field = over.field as 'requestedAmount' | 'positions';
+    const res = await post(alice, `/api/submissions/${s}/fields`, {
+      field,
+      value: field === 'positions' ? '0,5' : '1 000',
+      reason: 'Rett tall fra budsjettet',
+    });
+    expect(res.statusCode).toBe(200);
+    const v = (await get(alice, `/api/submissions/${s}`)).json<{
+      findings: FindingView[];
+      pendingCorrections: Array<{ id: number; removedFindings: Array<{ code: string }> }>;
+    }>();
+    expect(v.findings.map((f) => f.code)).not.toContain('OVER_CAP');
+    expect(v.pendingCorrections).toHaveLength(1);
+    expect(v.pendingCorrections[0]!.removedFindings.map((f) => f.code)).toEqual(['OVER_CAP']);
+    expect(await queueIds()).toContain(s);
+    const done = await post(alice, `/api/submissions/${s}/done`, {});
+    expect(done.statusCode).toBe(409);
+    expect(done.json().error).toContain('En retting som fjernet OVER_CAP venter på godkjenning');
+    const cid = v.pendingCorrections[0]!.id;
+    expect((await post(alice, `/api/submissions/${s}/corrections/${cid}/approve`)).statusCode).toBe(403);
+    expect((await post(bob, `/api/submissions/${s}/corrections/${cid}/approve`)).statusCode).toBe(200);
+    expect((await post(bob, `/api/submissions/${s}/corrections/${cid}/approve`)).statusCode).toBe(404);
+    const after = (await get(alice, `/api/submissions/${s}`)).json<{ pendingCorrections: unknown[] }>();
+    expect(after.pendingCorrections).toEqual([]);
+    const again = await post(alice, `/api/submissions/${s}/done`, {});
+    if (again.statusCode !== 200) expect(again.json().error).not.toContain('retting');
+    expect((await view(s)).history.map((h) => h.action)).toContain('correction-approved');
   });
 });
 

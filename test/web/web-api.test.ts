@@ -64,6 +64,7 @@ function everyRoute(): Array<[string, string]> {
     ['POST', `/submissions/${s}/fields`],
     ['POST', `/submissions/${s}/findings/resolve`],
     ['POST', `/submissions/${s}/resolutions/1/approve`],
+    ['POST', `/submissions/${s}/corrections/1/approve`],
     ['POST', `/submissions/${s}/document-requests`],
     ['POST', `/submissions/${s}/done`],
     ['POST', `/submissions/${s}/reopen`],
@@ -85,6 +86,7 @@ function everyRoute(): Array<[string, string]> {
     ['POST', `/api/submissions/${s}/fields`],
     ['POST', `/api/submissions/${s}/findings/resolve`],
     ['POST', `/api/submissions/${s}/resolutions/1/approve`],
+    ['POST', `/api/submissions/${s}/corrections/1/approve`],
     ['POST', `/api/submissions/${s}/document-requests`],
     ['POST', `/api/submissions/${s}/done`],
     ['POST', `/api/submissions/${s}/reopen`],
@@ -152,6 +154,7 @@ describe('sign-in and access', () => {
           .replace(id(NARVIK), ':id')
           .replace('/0/pages/1', '/:pos/pages/:page')
           .replace('/resolutions/1/', '/resolutions/:rid/')
+          .replace('/corrections/1/', '/corrections/:cid/')
           .replace('/users/nobody/', '/users/:username/')}`,
     );
     const registered = fx.app.routeList.filter((r) => !r.split(' ')[1]!.startsWith('/admin/queues'));
@@ -390,6 +393,13 @@ describe('a submission', () => {
     expect(record.requestedAmount).toBe(660000);
     expect(record.findings.map((f: { code: string }) => f.code)).not.toContain('OVER_CAP');
     expect(record.status).toBe('accepted');
+    // OVER_CAP gone by a correction: four eyes, so the case waits for a second person's approval.
+    expect(await queueIds(alice)).toContain(id(NARVIK));
+    const pending = (await get(alice, `/api/submissions/${id(NARVIK)}`)).json().pendingCorrections;
+    expect(pending).toMatchObject([{ field: 'requestedAmount', removedFindings: [{ code: 'OVER_CAP' }] }]);
+    expect(
+      (await post(bob, `/api/submissions/${id(NARVIK)}/corrections/${pending[0].id}/approve`)).statusCode,
+    ).toBe(200);
     expect(await queueIds(alice)).not.toContain(id(NARVIK));
     const view = (await get(alice, `/api/submissions/${id(NARVIK)}`)).json();
     const entry = view.history.find((h: { action: string }) => h.action === 'field-corrected');

@@ -68,6 +68,11 @@ export function queuePage(
         <td>${kroner(item.requestedAmount)}</td>
         <td>
           ${item.openFindings.map((f) => html`${severityTag(f.severity)} <code>${f.code}</code><br />`)}
+          ${
+            item.pendingCorrections > 0
+              ? html`<span class="ds-tag" data-color="warning">Retting venter på godkjenning</span>`
+              : ''
+          }
         </td>
         <td>${item.deadline ? item.deadline.slice(0, 10) : '–'}</td>
         <td>${formatDateTime(item.receivedAt)}</td>

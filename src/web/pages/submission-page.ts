@@ -44,6 +44,7 @@ const ACTION_LABEL: Record<string, string> = {
   'waiver-approved': 'Frafall godkjent',
   'decision-approved': 'Avgjørelse godkjent av en annen',
   'resolution-lapsed': 'Avgjørelse bortfalt',
+  'correction-approved': 'Retting godkjent av en annen',
   'document-requested': 'Dokument etterspurt',
   'marked-done': 'Ferdig behandlet',
   reopened: 'Gjenåpnet',
@@ -104,6 +105,35 @@ export function submissionPage(
         </section>
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading" class="ds-heading" data-size="md">Saksbehandling</h2>
+          ${view.pendingCorrections.map(
+            (c) =>
+              html`<div class="ds-alert" data-color="warning">
+                <p class="ds-paragraph">
+                  ${c.by} rettet ${fieldName(c.field)} (${JSON.stringify(c.before)} →
+                  ${JSON.stringify(c.after)}), og da forsvant
+                  ${c.removedFindings.map((f) => f.code).join(', ')}: «${c.reason}». En annen person må
+                  godkjenne rettingen før saken kan merkes som ferdig.
+                </p>
+                ${
+                  c.byId !== user.id && !view.done
+                    ? html`<form
+                        method="post"
+                        action="${base}/corrections/${c.id}/approve"
+                        class="app-inline"
+                      >
+                        ${csrf}<button
+                          class="ds-button"
+                          data-variant="secondary"
+                          data-size="sm"
+                          type="submit"
+                        >
+                          Godkjenn rettingen
+                        </button>
+                      </form>`
+                    : ''
+                }
+              </div>`,
+          )}
           <form method="post" action="${base}/document-requests" class="app-form">
             ${csrf}
             <div class="ds-field">
