@@ -42,6 +42,32 @@ export function countSheet(xml: Buffer, stopAt = Number.POSITIVE_INFINITY): Shee
   return counts;
 }
 
+/** Elements of styles and relationship parts that exceljs makes an object of, one each. */
+export const STRUCTURE_ELEMENTS: ReadonlySet<string> = new Set([
+  'xf',
+  'numFmt',
+  'font',
+  'fill',
+  'border',
+  'dxf',
+  'cellStyle',
+  'Relationship',
+]);
+
+/** Counts start tags whose local name is in `names`, stopping once `stopAt` is reached. */
+export function countElements(
+  xml: Buffer,
+  names: ReadonlySet<string>,
+  stopAt = Number.POSITIVE_INFINITY,
+): number {
+  let count = 0;
+  for (let at = xml.indexOf(LT); at !== -1 && count < stopAt; at = xml.indexOf(LT, at + 1)) {
+    const name = elementName(xml, at);
+    if (name !== null && names.has(name.local)) count++;
+  }
+  return count;
+}
+
 /** The length of each shared string's text (the `<t>` runs of each `<si>`), without expanding any. */
 export function sharedStringLengths(xml: Buffer): number[] {
   const lengths: number[] = [];

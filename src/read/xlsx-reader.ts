@@ -5,7 +5,13 @@ import { formatCount, resolveLimits, type ReadLimits } from './limits.ts';
 import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
 import { emptyDocument, failedDocument, throwIfAborted, type ReaderOptions } from './read-result.ts';
 import { TextBudget } from './text-budget.ts';
-import { countSheet, sharedStringLengths, spendSharedStrings } from './xlsx-counts.ts';
+import {
+  countElements,
+  countSheet,
+  sharedStringLengths,
+  spendSharedStrings,
+  STRUCTURE_ELEMENTS,
+} from './xlsx-counts.ts';
 import { readWorkbookTolerantly } from './xlsx-tolerant.ts';
 import { openZipArchive, zipProblemToFailure } from './zip-archive.ts';
 
@@ -113,6 +119,7 @@ async function preflight(
       );
     }
     let cells = 0;
+    let structure = 0;
     let merges = 0;
     let sharedLengths: number[] | null = null;
     const sheetParts: Buffer[] = [];
@@ -134,6 +141,16 @@ async function preflight(
           'corrupt',
           corruptMessage('Regnearket inneholder DOCTYPE/ENTITY-deklarasjoner, som ikke tillates'),
         );
+      }
+      // Styles and relationships become objects too: they count like cells.
+      if (/(^|\/)styles\.xml$/i.test(entry.name) || /\.rels$/i.test(entry.name)) {
+        structure += countElements(part, STRUCTURE_ELEMENTS, limits.maxCells - structure + 1);
+        if (structure > limits.maxCells) {
+          throw new ReadError(
+            'too-large',
+            `Regnearket har for mange stiler og relasjoner (over ${formatCount(limits.maxCells)}); grensen er ${formatCount(limits.maxCells)}, som for celler.`,
+          );
+        }
       }
       if (/(^|\/)sharedStrings\.xml$/i.test(entry.name)) sharedLengths = sharedStringLengths(part);
       else if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry.name)) {

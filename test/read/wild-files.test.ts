@@ -186,6 +186,19 @@ describe('files from the wild', () => {
     ]);
   });
 
+  it('counts a workbook’s styles before exceljs makes an object of each', async () => {
+    const styles =
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      `<cellXfs count="500">${'<xf numFmtId="0"/>'.repeat(500)}</cellXfs></styleSheet>`;
+    const read = await readDocumentInProcess(typedWorkbook(styles), 'budsjett.xlsx', {
+      limits: { maxCells: 100 },
+    });
+    expect(read.failure).toMatchObject({
+      reason: 'too-large',
+      message: expect.stringContaining('stiler og relasjoner'),
+    });
+  });
+
   it('reads a Word file whose zip comment length is off, as Python zipfile does', async () => {
     const read = await readDocumentInProcess(
       commentQuirkDocx(['Søknad om tilskudd', 'Bodø kommune']),
