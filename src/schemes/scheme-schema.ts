@@ -76,6 +76,9 @@ const FieldRequirement = z.strictObject({
   grantYears: z.array(z.number().int().min(0).max(4)).optional(),
 });
 
+/** Findings every scheme closes only with four eyes; a scheme may add more, not drop these. */
+const FOUR_EYES_AT_LEAST = ['OVER_CAP', 'INELIGIBLE_APPLICANT'] as const;
+
 export const SchemeFile = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -120,7 +123,11 @@ export const SchemeFile = z.strictObject({
    * closed: accepted, waived or rejected (the reviewer app's four-eyes rule).
    */
   fourEyes: z.strictObject({
-    codes: z.array(z.enum(FINDING_CODES)).min(1),
+    codes: z
+      .array(z.enum(FINDING_CODES))
+      .refine((codes) => FOUR_EYES_AT_LEAST.every((c) => codes.includes(c)), {
+        message: `must include ${FOUR_EYES_AT_LEAST.join(' and ')}`,
+      }),
   }),
 });
 export type SchemeFile = z.infer<typeof SchemeFile>;
