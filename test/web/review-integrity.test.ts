@@ -205,6 +205,26 @@ describe('1b. a decision lapses when a machine pass changes its finding', () => 
   });
 });
 
+describe('2a. decisions stored before four eyes applied', () => {
+  it('counts an OVER_CAP accepted by one person before the rule as not decided, and says so', async () => {
+    const s = id(NARVIK);
+    const f = await finding(s, 'OVER_CAP');
+    const [alice_] = await fx.store.sql.query<{ id: string }>(
+      "SELECT id FROM users WHERE username = 'alice'",
+    );
+    // A row as the app wrote it before migration 004: no basis, no approval needed.
+    await fx.store.sql.query(
+      `INSERT INTO finding_resolutions (submission_id, finding_key, code, resolution, reason, user_id, needs_approval)
+       VALUES ($1, $2, 'OVER_CAP', 'accepted', 'Gammel avgjørelse', $3, false)`,
+      [s, f.key, alice_!.id],
+    );
+    const after = await finding(s, 'OVER_CAP');
+    expect([after.resolution?.resolution, after.open]).toEqual(['accepted', true]);
+    expect((await get(alice, `/submissions/${s}`)).body).toContain('Tatt før fireøyneprinsippet gjaldt');
+    expect((await approve(bob, s, after.resolution!.id)).statusCode).toBe(404);
+  });
+});
+
 describe('2b. four eyes on a correction that makes a four-eyes finding disappear', () => {
   it('keeps the case from "done" until a second person approves the correction', async () => {
     const s = id(RINGSAKER);

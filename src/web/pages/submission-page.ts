@@ -286,6 +286,13 @@ function findingCard(
             : ''
         }
         ${r.approvedBy ? html`<br />Godkjent av ${r.approvedBy}` : ''}
+        ${
+          f.fourEyes && !r.needsApproval
+            ? html`<br /><span class="ds-tag" data-color="warning"
+                  >Tatt før fireøyneprinsippet gjaldt: avgjør funnet på nytt</span
+                >`
+            : ''
+        }
       </p>`
     : f.lapsedResolution
       ? html`<p class="ds-paragraph" data-size="sm">
