@@ -186,10 +186,7 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       const values = next.text.split('\t');
       const after = lines[i + 2]?.page === line.page ? lines[i + 2]!.text.split('\t') : [];
       // One row of values under the headings is a form; more rows make a table (budget lines).
-      const table =
-        after.length === segments.length &&
-        !after.some((x) => looksLikeLabel(x)) &&
-        after.some((x) => !isLabelText(x));
+      const table = after.length === segments.length && isAmountCell(after[after.length - 1]!);
       // Headings that are all known labels, or any headings over a row of numbers and dates only;
       // a letterhead's "Vår dato | Vår referanse | Deres dato" may leave its last boxes empty.
       const known = segments.every((x) => looksLikeLabel(x)) || !values.some(isLabelText);
@@ -233,6 +230,11 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         const layout: PairLayout =
           (headings && !byYear) || (total && inTable(lines, i)) ? 'table-row' : 'column';
         if (!headings) push(pair(doc, label, segments[k + 1]!, layout, ev(), line.confidence, { line }));
+        // A budget line ("Årsverk sjukepleiar | … | 275 000") under "Omsøkt" is a cost, not the request:
+        // only totals and a form's own labels are read with their column's heading.
+        const belowRow = lines[i + 1]?.page === line.page ? lines[i + 1]!.text.split('\t') : [];
+        const amongRows = inTable(lines, i) || (belowRow.length >= 2 && isAmountCell(belowRow.at(-1)!));
+        if (headings && !byYear && !total && (amongRows || !looksLikeLabel(label))) return;
         for (let j = k + 1; headings && j < segments.length; j++) {
           if (headings[j])
             push(pair(doc, `${label} ${headings[j]}`, segments[j]!, layout, ev(), line.confidence, { line }));
@@ -271,8 +273,14 @@ function inTable(lines: SourceLine[], row: number): boolean {
   const above = lines[row - 1];
   if (!above || above.page !== lines[row]!.page) return false;
   const cells = above.text.split('\t');
-  return cells.length >= 2 && /\d{3}/.test(cells[cells.length - 1]!.replace(YEAR, ''));
+  return cells.length >= 2 && isAmountCell(cells[cells.length - 1]!);
 }
+
+/** A table cell that is an amount and nothing else ("1 735 000,00", "kr 275 000,-"). */
+const isAmountCell = (cell: string) =>
+  /^(?:kr\.?|nok)?\s*-?\d{1,3}(?:[ .\u00a0\u202f]?\d{3})+(?:[.,]\d{1,2}|,-)?\s*(?:kr\.?|kroner|nok)?$/iu.test(
+    cell.trim(),
+  );
 
 /** The headings of the table row `row` belongs to: the nearest row above of the same width with no amounts. */
 function headingRow(lines: SourceLine[], row: number, width: number): string[] | null {
