@@ -282,6 +282,10 @@ describe('3. a finished case is locked', () => {
     expect((await get(alice, '/api/summary')).json()).toEqual(summaryBefore);
     expect((await view(s)).record.requestedAmount).toBe(v.record.requestedAmount);
 
+    const page = (await get(bob, `/submissions/${s}`)).body;
+    expect(page).toContain('ferdig behandlet og låst');
+    expect(page).toContain('Gjenåpne');
+    expect(page).not.toContain('Merk som ferdig');
     expect((await post(bob, `/api/submissions/${s}/reopen`, { reason: '  ' })).statusCode).toBe(400);
     expect((await post(bob, `/api/submissions/${s}/reopen`, { reason: 'Ny opplysning' })).statusCode).toBe(
       200,
