@@ -151,7 +151,29 @@ export async function ocrPage(
     const result = await engine.recognize({ image, dpi, segmentation });
     return { text: ocrTextPage(number, result.words, mapping), confidence: result.meanConfidence };
   };
-  if (turn === 0) return (await read(0)).text;
+  if (turn === 0) {
+    const upright = await read(0);
+    if (orientation && orientation.confidence >= SURE_TURN_CONFIDENCE) return upright.text;
+    // OSD could not tell (too little text for it, or unsure): words standing on end mean the page
+    // lies on its side, a poor reading may mean it is upside down. Then the other ways are read too.
+    const sideways = looksSideways(upright.text);
+    const others: QuarterTurn[] = sideways
+      ? [90, 270]
+      : upright.confidence < POOR_PAGE_CONFIDENCE
+        ? [180]
+        : [];
+    if (others.length === 0) return upright.text;
+    // Words on end are read with high confidence but in no order: the page as it lies is no candidate.
+    let best = sideways ? null : upright;
+    for (const degrees of others) {
+      const other = await read(degrees);
+      if (!best || other.confidence > best.confidence) best = other;
+    }
+    best ??= upright;
+    // A poor page that reads best as it lies keeps its own (low) confidence; a turn made on a guess,
+    // or words on end, make the page doubtful.
+    return sideways || best !== upright ? doubtful(best.text) : upright.text;
+  }
   const turned = await read(turn);
   if (orientation!.confidence >= SURE_TURN_CONFIDENCE) return turned.text;
   // Turned on a weak judgement: read it as it lies too, keep the better reading, and say it is doubtful.
@@ -166,6 +188,19 @@ export async function ocrPage(
 const MIN_TURN_CONFIDENCE = 2;
 /** Tesseract's own margin for trusting OSD (min_orientation_margin); below it the turn is checked. */
 const SURE_TURN_CONFIDENCE = 7;
+/** Tesseract's mean confidence (0-100) under which an upright page may be upside down. */
+const POOR_PAGE_CONFIDENCE = 60;
+
+/**
+ * True when most longer words stand on end (taller than wide): what the engine makes of a page
+ * lying on its side, read as it lies. Upright text has none such.
+ */
+export function looksSideways(page: TextPage): boolean {
+  const long = page.words.filter((w) => [...w.text].length >= 4);
+  const onEnd = long.filter((w) => w.box.height > 1.5 * w.box.width);
+  return long.length >= 5 && onEnd.length >= 0.5 * long.length;
+}
+
 /** The confidence of a page whose orientation is a guess: below the LOW_CONFIDENCE threshold. */
 const DOUBTFUL_CONFIDENCE = 0.5;
 
