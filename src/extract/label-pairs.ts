@@ -211,8 +211,10 @@ function fromLines(doc: SourceDocument): LabelPair[] {
 
     segments.forEach((segment, k) => {
       const colon = splitColon(segment);
+      const last = k === segments.length - 1;
       if (colon && colon.value.trim() !== '') {
-        push(pair(doc, colon.label, colon.value, 'colon', ev(), line.confidence, { line }));
+        const value = last ? carryOn(colon.value, lines, i) : colon.value;
+        push(pair(doc, colon.label, value, 'colon', ev(), line.confidence, { line }));
         return;
       }
       const label = colon?.label ?? (isLabelText(segment) ? segment : null);
@@ -229,7 +231,8 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         const byYear = !!headings && headings.slice(k + 1).every((h) => /^(?:19|20)\d\d$/.test(h.trim()));
         const layout: PairLayout =
           (headings && !byYear) || (total && inTable(lines, i)) ? 'table-row' : 'column';
-        if (!headings) push(pair(doc, label, segments[k + 1]!, layout, ev(), line.confidence, { line }));
+        const cell = k + 2 === segments.length ? carryOn(segments[k + 1]!, lines, i) : segments[k + 1]!;
+        if (!headings) push(pair(doc, label, cell, layout, ev(), line.confidence, { line }));
         // A budget line ("Årsverk sjukepleiar | … | 275 000") under "Omsøkt" is a cost, not the request:
         // only totals and a form's own labels are read with their column's heading.
         const belowRow = lines[i + 1]?.page === line.page ? lines[i + 1]!.text.split('\t') : [];
@@ -265,6 +268,28 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         );
     });
   });
+  return out;
+}
+
+/**
+ * A value that a narrow cell wrapped onto the next lines: carried on while it ends in a comma, "og",
+ * "samt" or a hyphen, or leaves a bracket open ("… (org.nr. NO 864 669" / "583 MVA)").
+ */
+function carryOn(value: string, lines: SourceLine[], row: number): string {
+  let out = value.trim();
+  for (let j = row + 1; j <= row + 2 && j < lines.length; j++) {
+    const next = lines[j]!;
+    if (
+      next.page !== lines[row]!.page ||
+      next.text.includes('\t') ||
+      looksLikeLabel(next.text) ||
+      splitColon(next.text)
+    )
+      break;
+    const open = (out.match(/\(/g) ?? []).length > (out.match(/\)/g) ?? []).length;
+    if (!open && !/(?:,|\bog|\bsamt|-)$/u.test(out)) break;
+    out = /-$/.test(out) ? out + next.text : `${out} ${next.text}`;
+  }
   return out;
 }
 

@@ -261,6 +261,12 @@ export function extractPartners(
         /^(?:(?:part|avtalepart)\s*\d?\s*[:.]?\s*)?(.{3,80}?\b(?:kommune|HF))\b\s*(?:[,(]|$)/iu.exec(
           line.text.split('\t')[0]!.replace(/^.*?\bmellom\s+/i, ''),
         );
+      // Any other party listed with its number: "Landsforbundet mot stoffmisbruk avd. Hamar, org.nr. 864 669 583".
+      const withOrg =
+        /^(\p{Lu}[^,(]{2,80}?),?\s*\(?org(?:anisasjons)?\.?\s*-?(?:nr|nummer)\.?\s*:?\s*(?:NO\s*)?(\d{3}\s?\d{3}\s?\d{3})/u.exec(
+          line.text.split('\t')[0]!,
+        );
+      if (!party && withOrg) add(withOrg[1]!, normaliseOrgNumber(withOrg[2]!), lineEvidence(line));
       if (party) {
         const parties = partiesInList(party[1]!.replace(/^(?:mellom|og)\s+/i, ''));
         const org = orgAfter(line.text.slice(party[0].length - 1));
