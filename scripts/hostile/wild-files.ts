@@ -450,14 +450,19 @@ export function docxFile(paragraphs: readonly string[]): Buffer {
 
 /**
  * A Word document whose end record declares a longer comment than the file holds (writers that
- * count the comment's terminator, or files cut after it): Python's zipfile reads it, yauzl refuses.
+ * count the comment's terminator, files cut after it): Python's zipfile reads it, yauzl refuses.
  */
 export function commentQuirkDocx(paragraphs: readonly string[]): Buffer {
-  const docx = Buffer.concat([docxFile(paragraphs), Buffer.from('Laget av Generator')]);
+  return withCommentQuirk(docxFile(paragraphs));
+}
+
+/** The zip with a comment appended whose declared length is 7 bytes longer than what follows. */
+export function withCommentQuirk(zip: Buffer): Buffer {
+  const comment = Buffer.from('Laget av Generator');
+  const quirky = Buffer.concat([zip, comment]);
   // The end record is the last 22 bytes before the comment just appended.
-  const eocd = docx.length - 18 - 22;
-  docx.writeUInt16LE(18 + 7, eocd + 20);
-  return docx;
+  quirky.writeUInt16LE(comment.length + 7, quirky.length - comment.length - 22 + 20);
+  return quirky;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+
 import type { ReadLimits } from '../read/limits.ts';
 import { ReadError } from '../read/read-error.ts';
 import { openZipArchive, zipProblemToFailure, type ZipArchive } from '../read/zip-archive.ts';
@@ -38,13 +40,27 @@ export async function openZipFolder(
   limits?: Partial<ReadLimits>,
 ): Promise<OpenZipFolder> {
   const root = emptyFolder();
-  const shared = new SharedArchive(source, limits);
+  let shared = new SharedArchive(source, limits);
   let entries;
   try {
     entries = (await shared.acquire()).entries;
   } catch (err) {
-    const failure = err instanceof ReadError ? err : new ReadError('corrupt', String(err));
-    return { root, failure, release: () => undefined };
+    // yauzl opens a zip on disk as it is; one small enough is read whole, so what Python's zipfile
+    // forgives (a wrong comment length, bytes in front) is repaired as for zips in memory.
+    const bytes = typeof source === 'string' ? await smallFile(source) : null;
+    const retried = bytes ? new SharedArchive(bytes, limits) : null;
+    entries = retried
+      ? await retried.acquire().then(
+          (a) => a.entries,
+          () => null,
+        )
+      : null;
+    if (!retried || !entries) {
+      const failure =
+        err instanceof ReadError ? err : new ReadError('corrupt', 'Zip-arkivet kan ikke åpnes.');
+      return { root, failure, release: () => undefined };
+    }
+    shared = retried;
   }
   for (const entry of entries) {
     const parts = entry.problem
@@ -66,6 +82,17 @@ export async function openZipFolder(
     });
   }
   return { root, failure: null, release: () => shared.release() };
+}
+
+/** Zips on disk up to this size are read whole when they must be repaired to open. */
+const REPAIR_WHOLE_BYTES = 64 * 1024 * 1024;
+
+async function smallFile(path: string): Promise<Buffer | null> {
+  try {
+    return (await stat(path)).size <= REPAIR_WHOLE_BYTES ? await readFile(path) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

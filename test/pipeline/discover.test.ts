@@ -11,6 +11,7 @@ import {
   odsFile,
   odtFile,
   pptxFile,
+  withCommentQuirk,
   xlsbFile,
 } from '../../scripts/hostile/wild-files.ts';
 
@@ -440,5 +441,17 @@ describe('discoverSubmissions: zips beside files (CONTRACT.md "What makes a subm
     expect(shape(await all(join(root, 'Molde', 'regneark.ods')))).toEqual([
       ['regneark.ods', ['regneark.ods']],
     ]);
+  });
+
+  it('opens a zip on disk whose comment length is off, as Python zipfile does', async () => {
+    const root = join(dir, 'quirk');
+    await mkdir(join(root, 'Bodø'), { recursive: true });
+    await writeFile(
+      join(root, 'Bodø', 'innsending.zip'),
+      withCommentQuirk(await makeZip([{ name: 'soknad.txt', data: 'Søknad' }])),
+    );
+    const found = await all(root);
+    expect(shape(found)).toEqual([['Bodø/innsending.zip', ['Bodø/innsending.zip/soknad.txt']]]);
+    expect((await found[0]!.files[0]!.load()).toString()).toBe('Søknad');
   });
 });
