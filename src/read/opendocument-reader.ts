@@ -52,6 +52,13 @@ async function contentXml(bytes: Buffer, limits: ReadLimits): Promise<Buffer> {
     if (!archive.entries.some((entry) => entry.name === 'content.xml')) {
       throw new ReadError('corrupt', corruptMessage('OpenDocument-filen mangler innholdet (content.xml)'));
     }
+    // A password-protected document keeps its parts encrypted and says so in its manifest.
+    if (archive.entries.some((entry) => entry.name === 'META-INF/manifest.xml')) {
+      const manifest = await archive.read('META-INF/manifest.xml');
+      if (manifest.includes('encryption-data', 0, 'latin1')) {
+        throw new ReadError('encrypted', 'OpenDocument-filen er passordbeskyttet og kan ikke leses.');
+      }
+    }
     const xml = await archive.read('content.xml');
     if (xml.includes('<!DOCTYPE', 0, 'latin1') || xml.includes('<!ENTITY', 0, 'latin1')) {
       throw new ReadError(

@@ -64,6 +64,23 @@ describe('files from the wild', () => {
     ]);
   });
 
+  it('says a password-protected OpenDocument file is encrypted', async () => {
+    const manifest =
+      '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry ' +
+      'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/>' +
+      '</manifest:file-entry></manifest:manifest>';
+    const bytes = buildZip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', deflate: false },
+      { name: 'content.xml', data: Buffer.from([0x8f, 0x12, 0x00, 0x44]) },
+      { name: 'META-INF/manifest.xml', data: manifest },
+    ]);
+    const read = await readDocumentInProcess(bytes, 'soknad.odt');
+    expect(read.failure).toEqual({
+      reason: 'encrypted',
+      message: 'OpenDocument-filen er passordbeskyttet og kan ikke leses.',
+    });
+  });
+
   it('reads an OpenDocument text as lines, a table row with tabs, without its notes', async () => {
     const read = await readDocumentInProcess(odtFile(), 'soknad.odt');
     expect(read).toMatchObject({ format: 'odt', method: 'text', failure: null });
