@@ -5,6 +5,5 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { INTAKE_MUNICIPALITIES: '../shared/data/kommuner.json' },
   },
 });

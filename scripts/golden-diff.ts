@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadDocument } from '../src/domain/document.ts';
 import { processSubmission } from '../src/pipeline/process-submission.ts';
+import { BUNDLED_REGISTER_PATH } from '../src/register/bundled-register.ts';
 import { loadRegister } from '../src/register/municipality-register.ts';
 import { loadSchemes } from '../src/schemes/load-schemes.ts';
 import { Store } from '../src/store/store.ts';
@@ -20,9 +21,7 @@ if (!dataDir) {
   process.exit(2);
 }
 const schemes = loadSchemes(join(root, 'schemes'));
-const register = loadRegister(
-  process.env.INTAKE_MUNICIPALITIES ?? join(root, '../shared/data/kommuner.json'),
-);
+const register = loadRegister(process.env.INTAKE_MUNICIPALITIES ?? BUNDLED_REGISTER_PATH);
 const ctx = { schemes, register, lowConfidenceThreshold: 0.6 };
 
 interface Golden {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import Tesseract from 'tesseract.js';
 import { prepareTessdata } from '../../src/ocr/language-data.ts';
+import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import type { RunReport } from '../../src/pipeline/run-report.ts';
 import { generateArchive, type ArchiveFile } from './generate-archive.ts';
 
@@ -81,8 +82,7 @@ async function ingestChild(archive: string, dir: string): Promise<{ ms: number; 
       env: {
         ...withoutDatabaseUrl(process.env),
         INTAKE_DATA_DIR: join(dir, 'data'),
-        INTAKE_MUNICIPALITIES:
-          process.env.INTAKE_MUNICIPALITIES ?? join(ROOT, '../shared/data/kommuner.json'),
+        INTAKE_MUNICIPALITIES: process.env.INTAKE_MUNICIPALITIES ?? BUNDLED_REGISTER_PATH,
       },
     },
   );

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -71,7 +72,7 @@ function envFor(label: string): { env: NodeJS.ProcessEnv; schema: string; prefix
       INTAKE_QUEUE_PREFIX: prefix,
       INTAKE_DATA_DIR: join(tmpdir(), `intake-bench-${schema}`),
       INTAKE_OCR_WORKERS: OCR_WORKERS,
-      INTAKE_MUNICIPALITIES: process.env.INTAKE_MUNICIPALITIES ?? join(root, '../shared/data/kommuner.json'),
+      INTAKE_MUNICIPALITIES: process.env.INTAKE_MUNICIPALITIES ?? BUNDLED_REGISTER_PATH,
     },
   };
 }

@@ -82,5 +82,5 @@ export class Register {
 export function defaultRegisterPath(repoRoot: string): string {
   return process.env.INTAKE_MUNICIPALITIES
     ? path.resolve(repoRoot, process.env.INTAKE_MUNICIPALITIES)
-    : path.resolve(repoRoot, '../shared/data/kommuner.json');
+    : path.resolve(repoRoot, 'src/register/kommuner.json');
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/limits.ts';
+import { BUNDLED_REGISTER_PATH } from '../register/bundled-register.ts';
 
 /** The package root, for the bundled `schemes/` folder. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,7 +74,8 @@ const Env = z.object({
 });
 
 export interface Settings {
-  municipalitiesPath: string | null;
+  /** The municipality register: `INTAKE_MUNICIPALITIES`, or the one shipped with the project. */
+  municipalitiesPath: string;
   schemesDir: string;
   dataDir: string;
   redisUrl: string;
@@ -134,8 +136,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     throw new ConfigError(`invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const municipalitiesPath = e.INTAKE_MUNICIPALITIES ? resolve(cwd, e.INTAKE_MUNICIPALITIES) : null;
-  if (municipalitiesPath && !existsSync(municipalitiesPath)) {
+  const municipalitiesPath = e.INTAKE_MUNICIPALITIES
+    ? resolve(cwd, e.INTAKE_MUNICIPALITIES)
+    : BUNDLED_REGISTER_PATH;
+  if (!existsSync(municipalitiesPath)) {
     throw new ConfigError(
       `invalid configuration:\n  INTAKE_MUNICIPALITIES: no file at ${municipalitiesPath}`,
     );

@@ -3,6 +3,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import { DATABASE_URL } from '../queue/support/services.ts';
 
 const run = promisify(execFile);
@@ -14,7 +15,7 @@ export function intakeEnv(schema: string, extra: Record<string, string> = {}): N
     ...process.env,
     DATABASE_URL,
     INTAKE_DB_SCHEMA: schema,
-    INTAKE_MUNICIPALITIES: join(root, '../shared/data/kommuner.json'),
+    INTAKE_MUNICIPALITIES: BUNDLED_REGISTER_PATH,
     ...extra,
   };
 }

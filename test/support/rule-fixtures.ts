@@ -4,12 +4,13 @@ import type { Extracted } from '../../src/domain/evidence.ts';
 import type { DocumentType } from '../../src/domain/record.ts';
 import type { SubmissionFields } from '../../src/extract/extract-submission.ts';
 import type { BudgetResult } from '../../src/extract/budget.ts';
+import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import { loadRegister } from '../../src/register/municipality-register.ts';
 import type { RuleContext } from '../../src/rules/rule-context.ts';
 import { loadSchemes } from '../../src/schemes/load-schemes.ts';
 
 export const schemes = loadSchemes(join(import.meta.dirname, '../../schemes'));
-export const register = loadRegister(join(import.meta.dirname, '../../../shared/data/kommuner.json'));
+export const register = loadRegister(BUNDLED_REGISTER_PATH);
 export const scheme = (id: string) => schemes.find((s) => s.id === id)!;
 
 const evidence = { path: 'soknad.pdf', page: 1, text: 'tekst' };

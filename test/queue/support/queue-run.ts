@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ProcessedRecord } from '../../../src/pipeline/process-submission.ts';
+import { BUNDLED_REGISTER_PATH } from '../../../src/register/bundled-register.ts';
 import { DATABASE_URL, REDIS_URL, deletePrefix, dropSchema, uniqueName } from './services.ts';
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ export async function queueEnv(kind: string, extra: Record<string, string> = {})
       INTAKE_DB_SCHEMA: schema,
       INTAKE_QUEUE_PREFIX: prefix,
       INTAKE_DATA_DIR: dataDir,
-      INTAKE_MUNICIPALITIES: join(root, '../shared/data/kommuner.json'),
+      INTAKE_MUNICIPALITIES: BUNDLED_REGISTER_PATH,
       // Two cores shared by everything: one OCR engine per worker process keeps the tests frugal.
       INTAKE_OCR_WORKERS: '1',
       INTAKE_WORKER_CONCURRENCY: '2',
