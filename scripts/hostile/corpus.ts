@@ -15,6 +15,7 @@ import {
   odsFile,
   odtFile,
   pptxFile,
+  rtfFile,
   sharedStringBombXlsx,
   xlsbFile,
 } from './wild-files.ts';
@@ -421,6 +422,7 @@ export async function writeHostileCorpus(root: string): Promise<HostileCorpus> {
   await add('tiff-cmyk', 'skann.tif', cmykTiff((await turnedScan(0, 100)).image, 100), 'CMYK TIFF scan', {
     kind: 'readable',
   });
+  await add('rtf-brev', 'soknad.rtf', rtfFile(), 'Rich Text Format letter', { kind: 'readable' });
   await add('docx-uten-tekst', 'avtale.docx', docxFile([]), 'Word file without any text', {
     kind: 'unreadable',
     reason: 'empty',

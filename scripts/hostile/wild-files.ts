@@ -513,3 +513,30 @@ export function cmykTiff(grey: { width: number; height: number; data: Uint8Array
   head.writeUInt32LE(1, resAt + 4);
   return Buffer.concat([head, pixels]);
 }
+
+/**
+ * A Rich Text Format letter as Word writes it: a font table and metadata to skip, Norwegian letters
+ * as `\'hh` escapes and as `\uN` with a fallback, a field code, a picture of raw bytes holding
+ * braces, and a table row.
+ */
+export function rtfFile(): Buffer {
+  const picture = Buffer.concat([
+    Buffer.from('{\\pict\\pngblip\\bin6 '),
+    Buffer.from('}{x}{}'), // six raw bytes, as its \bin6 says
+    Buffer.from('}'),
+  ]);
+  return Buffer.concat([
+    Buffer.from(
+      '{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}{\\*\\generator Microsoft Word;}' +
+        "{\\info{\\title Skjult tittel}}\\uc1\\pard S\\'f8knad om tilskudd\\par " +
+        "S\\u248?ker:\\tab Bod\\'f8 kommune\\par " +
+        '{\\field{\\*\\fldinst HYPERLINK "https://example.invalid"}{\\fldrslt Nettside}}\\par ',
+      'latin1',
+    ),
+    picture,
+    Buffer.from(
+      "\\trowd\\cellx3000\\cellx6000\\intbl S\\'f8knadsbel\\'f8p\\cell kr 600 000\\cell\\row }",
+      'latin1',
+    ),
+  ]);
+}

@@ -62,6 +62,8 @@ export type FileFormat =
   | 'odt'
   /** PowerPoint: one text page per slide. */
   | 'pptx'
+  /** Rich Text Format: one text page. */
+  | 'rtf'
   | 'zip'
   | 'png'
   | 'jpeg'

@@ -3,6 +3,7 @@ import { readDocx } from './docx-reader.ts';
 import { readImage } from './image-reader.ts';
 import { readOpenDocument } from './opendocument-reader.ts';
 import { readPptx } from './pptx-reader.ts';
+import { readRtf } from './rtf-reader.ts';
 import { readXlsb } from './xlsb-reader.ts';
 import { formatMegabytes, formatSeconds, resolveLimits, type ReadLimits } from './limits.ts';
 import { readPdf } from './pdf-reader.ts';
@@ -98,6 +99,8 @@ export async function readDocumentInProcess(
         return readPptx(bytes, path, readerOptions);
       case 'xlsb':
         return readXlsb(bytes, path, readerOptions);
+      case 'rtf':
+        return readRtf(bytes, path, readerOptions);
       case 'text':
         return readText(bytes, path, readerOptions);
       case 'png':

@@ -56,6 +56,7 @@ export function identifyFormat(bytes: Buffer): FormatInfo {
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return identifyOle2(bytes);
 
+  if (bytes.toString('latin1', 0, 5) === '{\\rtf') return info('rtf', 'et RTF-dokument');
   const other = identifyOtherBinary(bytes);
   if (other) return info('unknown', other);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return info('text', 'en tekstfil');
@@ -254,7 +255,6 @@ function identifyOtherBinary(bytes: Buffer): string | null {
   if (ascii.slice(4, 8) === 'ftyp' && /^(heic|heix|heif|mif1|msf1|avif)$/.test(ascii.slice(8, 12))) {
     return 'et HEIC/AVIF-bilde';
   }
-  if (ascii.startsWith('{\\rtf')) return 'et RTF-dokument';
   // BigTIFF (version 43): large scans and microscopy; the OCR decoder reads classic TIFF only.
   if (startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])) {
     return 'et BigTIFF-bilde, en variant av TIFF som ikke støttes (lagre det som vanlig TIFF, PNG eller PDF)';

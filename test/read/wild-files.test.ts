@@ -13,6 +13,7 @@ import {
   odsFile,
   odtFile,
   pptxFile,
+  rtfFile,
   sharedStringBombXlsx,
   xlsbFile,
 } from '../../scripts/hostile/wild-files.ts';
@@ -62,6 +63,14 @@ describe('files from the wild', () => {
       ['A6', 'Dato', 'Dato'],
       ['B6', new Date(Date.UTC(2025, 2, 3)), '2025-03-03'],
     ]);
+  });
+
+  it('reads a Rich Text Format letter as lines, without its font table, fields codes and pictures', async () => {
+    const read = await readDocumentInProcess(rtfFile(), 'soknad.rtf');
+    expect(read).toMatchObject({ format: 'rtf', method: 'text', failure: null });
+    expect(read.pages[0]?.text).toBe(
+      'Søknad om tilskudd\nSøker:\tBodø kommune\nNettside\nSøknadsbeløp\tkr 600 000',
+    );
   });
 
   it('says a password-protected OpenDocument file is encrypted', async () => {
