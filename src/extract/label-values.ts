@@ -51,7 +51,7 @@ export function looksLikeLabel(text: string): boolean {
   if (isLabelText(text)) {
     const { folded } = foldLabel(text);
     // "År 4" is a value; a label carries no number but years, dates and hints in brackets.
-    const bare = folded.replace(/\([^)]*\)/g, ' ').trim();
+    const bare = folded.replace(/\([^)]*(?:\)|$)/g, ' ').trim(); // brackets, also one a wrap left open
     if (!/\d/.test(bare) && LABELLED_BY_HEADS.some((spec) => (labelQuality(spec, bare) ?? 0) >= 0.85))
       return true;
   }

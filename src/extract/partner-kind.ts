@@ -25,7 +25,7 @@ export const KNOWN_HEALTH_TRUSTS = [
 ];
 
 const ORGANISATION =
-  /forening|foreining|organisasjon|\blag\b|stiftelse|mental helse|\brio\b|marborg|a-larm|blå kors|bymisjon|frelsesarmeen|røde kors|landsforbund|\blms\b|ivareta|pårørendesenter|fontenehus|kirkens|menighet|frivillig|ideell|\bsa\b/i;
+  /forening|foreining|(?<!trønde)lag(?:et)?(?!\p{L})|organisasjon|\blag\b|stiftelse|mental helse|\brio\b|marborg|a-larm|blå kors|bymisjon|frelsesarmeen|røde kors|landsforbund|\blms\b|ivareta|pårørendesenter|fontenehus|kirkens|menighet|frivillig|ideell|\bsa\b/iu;
 
 /** The partner kind from a name: HF and hospitals, municipalities, associations, else other. */
 export function partnerKind(name: string): PartnerKind {

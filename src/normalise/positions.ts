@@ -39,7 +39,7 @@ const COUNT = String.raw`(?<![\p{L}\d.,])(\d+(?:[.,]\d+)?|(?:${WORD})(?!\p{L}))(
 /** A percentage: "250 %", "50%", "80 prosent". */
 const PERCENT = String.raw`(\d+(?:[.,]\d+)?) ?(?:%|prosent(?!\p{L}))`;
 /** The words that make a number a count of positions. */
-const UNIT = String.raw`(?:(?:hele|fulle|hel|full) )?(?:stilling(?:er|ar|sressurs(?:er|ar)?)?|årsverk|(?:fulltids|heltids)stilling(?:er|ar)?)(?!\p{L})`;
+const UNIT = String.raw`(?:(?:hele|heile|fulle|hel|heil|full) )?(?:stilling(?:er|ar|sressurs(?:er|ar)?)?|årsverk|(?:fulltids|heltids)stilling(?:er|ar)?)(?!\p{L})`;
 const SEPARATOR = ' ?-? ?';
 
 type Reading = (m: RegExpExecArray) => number | null;

@@ -80,6 +80,7 @@ const POSITIONS: string[] = [
   'Antall årsverk i 2025\n2,5',
   '2.6 Årsverk 2,5',
   'Stillingsressurs\n2,5 årsverk, fordelt på tre tilsette',
+  'Driftsår\tAntall årsverk i 2025\tØvrige parter i tiltaket\n4. driftsår\t2,5\tVolda kommune (org.nr.',
 ];
 
 const YEAR: string[] = [
@@ -265,6 +266,17 @@ describe('numbers inside labels and other traps', () => {
   });
   it('a deadline is not the sending date', () => {
     expect(application('Søknadsbeløp: kr 900 000').submittedDate).toBeNull();
+  });
+  it('nynorsk "heile stillingar" are positions', () => {
+    expect(application('Tilskotet skal dekkje 2 heile stillingar.').positions?.value).toBe(2);
+  });
+  it('a sentence wrapped after a noun is no label above a value', () => {
+    const f = extract([
+      'Samarbeidsavtale',
+      'Samnanger kommune er hovudsøkjar og har det økonomiske og administrative',
+      'ansvaret. Helse Fonna HF bidreg med kompetanse.',
+    ]);
+    expect(f.applicant.name?.value).not.toMatch(/ansvaret/);
   });
   it('a stray "én stilling" outside the grant is not the positions applied for', () => {
     const f = application('Kommunen har én stilling som ruskonsulent i dag.');
