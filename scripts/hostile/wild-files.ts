@@ -540,3 +540,41 @@ export function rtfFile(): Buffer {
     ),
   ]);
 }
+
+/**
+ * A workbook in Strict Office Open XML (ISO/IEC 29500 Strict, "Strict Open XML Spreadsheet" in
+ * Excel's Save As): the same parts under the purl.oclc.org namespaces and relationship types.
+ */
+export function strictXlsx(): Buffer {
+  const S = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+  const R = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+  const rels = (items: Array<[string, string, string]>) =>
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
+    items
+      .map(([id, type, target]) => `<Relationship Id="${id}" Type="${R}/${type}" Target="${target}"/>`)
+      .join('') +
+    '</Relationships>';
+  const rows = BUDGET_ROWS.map(
+    ([label, amount], i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${label}</t></is></c><c r="B${i + 1}"><v>${amount}</v></c></row>`,
+  ).join('');
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes([
+        ['/xl/workbook.xml', WORKBOOK_TYPE],
+        ['/xl/worksheets/sheet1.xml', SHEET_TYPE],
+      ]),
+    },
+    { name: '_rels/.rels', data: rels([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
+    {
+      name: 'xl/workbook.xml',
+      data: `${XML_HEAD}<workbook xmlns="${S}" xmlns:r="${R}" conformance="strict"><sheets><sheet name="Budsjett" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    { name: 'xl/_rels/workbook.xml.rels', data: rels([['rId1', 'worksheet', 'worksheets/sheet1.xml']]) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `${XML_HEAD}<worksheet xmlns="${S}"><sheetData>${rows}</sheetData></worksheet>`,
+    },
+  ]);
+}

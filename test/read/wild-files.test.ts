@@ -15,6 +15,7 @@ import {
   pptxFile,
   rtfFile,
   sharedStringBombXlsx,
+  strictXlsx,
   xlsbFile,
 } from '../../scripts/hostile/wild-files.ts';
 
@@ -178,6 +179,19 @@ describe('files from the wild', () => {
       expect(values(read.sheets[0]?.cells)).toContainEqual(['A1', 'Post']);
     },
   );
+
+  it('reads a workbook in Strict Office Open XML (purl.oclc.org namespaces)', async () => {
+    const read = await readDocumentInProcess(strictXlsx(), 'budsjett.xlsx');
+    expect(read).toMatchObject({ format: 'xlsx', failure: null });
+    expect(values(read.sheets[0]?.cells)).toEqual([
+      ['A1', 'Lønn prosjektleder'],
+      ['B1', 450_000],
+      ['A2', 'Reise og opphold'],
+      ['B2', 50_000],
+      ['A3', 'Søkt tilskudd'],
+      ['B3', 600_000],
+    ]);
+  });
 
   it('reads a workbook of 50 000 merged ranges in seconds, each range once', async () => {
     const started = performance.now();
