@@ -260,7 +260,7 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       }
       const below = next.text.split('\t')[0]!;
       // A label alone on its line is short, or asks or ends in a colon: a longer line is a sentence wrapped.
-      const shortLabel = label.trim().split(/\s+/).length <= 6 || /[:?]\s*$/.test(segment);
+      const shortLabel = label.replace(LEAD, '').trim().split(/\s+/).length <= 8 || /[:?]\s*$/.test(segment);
       if (!shortLabel) return;
       // The line below is the value unless it is itself a label ("Organisasjonsnummer").
       // A lone year after the words ("Antall årsverk i 2022") may be context: the value can be below.
