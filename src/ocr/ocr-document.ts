@@ -135,8 +135,11 @@ export async function ocrDocument(
 }
 
 /**
- * Reads one page image: turned upright when OSD is sure enough, then cleaned up and recognised (the
- * bench reads its layout pages through this too).
+ * Reads one page image as it lies; only a reading that looks wrong (words standing on end, or a
+ * poor mean confidence) makes the page's orientation a question: then OSD judges it, and the page
+ * is read turned as OSD says when it is sure, else every plausible way, keeping the surest reading.
+ * Most pages lie upright and cost one recognition and no OSD. The bench reads its layout pages
+ * through this too.
  */
 export async function ocrPage(
   number: number,
@@ -144,51 +147,50 @@ export async function ocrPage(
   engine: OcrEngine,
   segmentation: PageSegmentation,
 ): Promise<TextPage> {
-  const orientation = await engine.detectOrientation?.({ image: page.image, dpi: page.dpi });
-  const turn = orientation && orientation.confidence >= MIN_TURN_CONFIDENCE ? orientation.degrees : 0;
   const read = async (degrees: QuarterTurn) => {
     const { image, dpi, mapping } = preparePage(turnPage(page, degrees));
     const result = await engine.recognize({ image, dpi, segmentation });
-    return { text: ocrTextPage(number, result.words, mapping), confidence: result.meanConfidence };
+    return { degrees, text: ocrTextPage(number, result.words, mapping), confidence: result.meanConfidence };
   };
-  if (turn === 0) {
-    const upright = await read(0);
-    if (orientation && orientation.confidence >= SURE_TURN_CONFIDENCE) return upright.text;
-    // OSD could not tell (too little text for it, or unsure): words standing on end mean the page
-    // lies on its side, a poor reading may mean it is upside down. Then the other ways are read too.
-    const sideways = looksSideways(upright.text);
-    const others: QuarterTurn[] = sideways
-      ? [90, 270]
-      : upright.confidence < POOR_PAGE_CONFIDENCE
-        ? [180]
-        : [];
-    if (others.length === 0) return upright.text;
-    // Words on end are read with high confidence but in no order: the page as it lies is no candidate.
-    let best = sideways ? null : upright;
-    for (const degrees of others) {
-      const other = await read(degrees);
-      if (!best || other.confidence > best.confidence) best = other;
-    }
-    best ??= upright;
-    // A poor page that reads best as it lies keeps its own (low) confidence; a turn made on a guess,
-    // or words on end, make the page doubtful.
-    return sideways || best !== upright ? doubtful(best.text) : upright.text;
+  const upright = await read(0);
+  const sideways = looksSideways(upright.text);
+  // A blank page (a scanned back side) or a stamp has nothing to turn.
+  if (upright.text.words.length < MIN_WORDS_TO_ORIENT) return upright.text;
+  if (!sideways && upright.confidence >= POOR_PAGE_CONFIDENCE) return upright.text;
+
+  const orientation = await engine.detectOrientation?.({ image: page.image, dpi: page.dpi });
+  if (orientation && orientation.confidence >= SURE_TURN_CONFIDENCE) {
+    if (orientation.degrees === 0) return sideways ? doubtful(upright.text) : upright.text;
+    return (await read(orientation.degrees)).text;
   }
-  const turned = await read(turn);
-  if (orientation!.confidence >= SURE_TURN_CONFIDENCE) return turned.text;
-  // Turned on a weak judgement: read it as it lies too, keep the better reading, and say it is doubtful.
-  const asItLies = await read(0);
-  return doubtful(turned.confidence >= asItLies.confidence ? turned.text : asItLies.text);
+  // OSD unsure, or no judgement (too little text): the turns that fit what the reading shows, and
+  // OSD's guess. Words on end are read with high confidence but in no order, so the page as it
+  // lies is then no candidate.
+  const turns = new Set<QuarterTurn>(sideways ? [90, 270] : [180]);
+  if (orientation && orientation.confidence >= MIN_TURN_CONFIDENCE && orientation.degrees !== 0) {
+    turns.add(orientation.degrees);
+  }
+  let best = sideways ? null : upright;
+  for (const degrees of turns) {
+    const other = await read(degrees);
+    if (!best || other.confidence > best.confidence) best = other;
+  }
+  best ??= upright;
+  // A poor page that reads best as it lies keeps its own (low) confidence; a turn made on a guess,
+  // or words on end, make the page doubtful.
+  return sideways || best.degrees !== 0 ? doubtful(best.text) : upright.text;
 }
 
 /**
- * OSD's confidence below which a page is read as it lies: sparse pages (a stamp, a signature line)
- * give OSD little to judge, and turning an upright page would lose all its text.
+ * OSD's confidence below which its guess is not even tried: sparse pages (a stamp, a signature line)
+ * give OSD little to judge.
  */
 const MIN_TURN_CONFIDENCE = 2;
-/** Tesseract's own margin for trusting OSD (min_orientation_margin); below it the turn is checked. */
+/** Tesseract's own margin for trusting OSD (min_orientation_margin); below it the turns are tried. */
 const SURE_TURN_CONFIDENCE = 7;
-/** Tesseract's mean confidence (0-100) under which an upright page may be upside down. */
+/** Fewer words than this are not worth turning the page for. */
+const MIN_WORDS_TO_ORIENT = 5;
+/** Tesseract's mean confidence (0-100) under which a reading may be of a page upside down. */
 const POOR_PAGE_CONFIDENCE = 60;
 
 /**

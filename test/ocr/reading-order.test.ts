@@ -27,6 +27,10 @@ function line(block: number, n: number, x: number, y: number, texts: string[]): 
   }));
 }
 
+/** One line of five words of the given confidence, as a stand-in engine reads them. */
+const fiveWords = (confidence: number): EngineWord[] =>
+  line(1, 1, 10, 10, ['Søknad', 'om', 'tilskudd', 'til', 'rusarbeid']).map((w) => ({ ...w, confidence }));
+
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
 describe('reading order of OCR text', () => {
@@ -96,21 +100,40 @@ describe('reading order of OCR text', () => {
     ]);
   });
 
-  it('gives a page turned on a weak judgement a confidence below the LOW_CONFIDENCE threshold', async () => {
-    const box = { x: 10, y: 10, width: 50, height: 10 };
+  it('reads a poor page upside down too when OSD is unsure, and calls the turned reading doubtful', async () => {
+    // As it lies the page reads poorly (40); turned 180° well (92): the turn is a guess OSD did not confirm.
+    const readings = [40, 92];
+    const turns: number[] = [];
     const engine: OcrEngine = {
       detectOrientation: async () => ({ degrees: 180, confidence: 3 }),
-      recognize: async () => ({
-        words: [{ text: 'Søknad', confidence: 96, box, line: '1.1.1', lineBox: box }],
-        meanConfidence: 96,
-      }),
+      recognize: async () => {
+        const confidence = readings[turns.push(0) - 1] ?? 92;
+        return { words: fiveWords(confidence), meanConfidence: confidence };
+      },
     };
     const scan = await turnedScan(0, 100);
     const bytes = encodeGreyPng(scan.image, scan.dpi);
     const read = await readDocumentInProcess(bytes, 'skann.png');
     const done = await ocrDocument(read, bytes, engine);
+    expect(turns).toHaveLength(2);
     expect(done.pages[0]?.confidence).toBe(0.5);
     expect(done.pages[0]?.words.every((w) => w.confidence <= 0.5)).toBe(true);
+  });
+
+  it('asks no orientation of a page that reads well as it lies', async () => {
+    let asked = 0;
+    const engine: OcrEngine = {
+      detectOrientation: async () => {
+        asked++;
+        return { degrees: 0, confidence: 20 };
+      },
+      recognize: async () => ({ words: fiveWords(96), meanConfidence: 96 }),
+    };
+    const scan = await turnedScan(0, 100);
+    const bytes = encodeGreyPng(scan.image, scan.dpi);
+    const done = await ocrDocument(await readDocumentInProcess(bytes, 'skann.png'), bytes, engine);
+    expect(asked).toBe(0);
+    expect(done.pages[0]?.confidence).toBe(0.96);
   });
 });
 
