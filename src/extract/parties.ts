@@ -108,6 +108,7 @@ export function extractApplicant(
     }
   }
   if (!name) name = letterheadMunicipality(main.length > 0 ? main : all, register);
+  if (!name) name = letterheadSender(main.length > 0 ? main : all);
   if (name && !municipality) municipality = resolveMunicipality(name.value, register);
 
   // Two municipalities share a name (Herøy, Våler): the org number tells them apart.
@@ -180,8 +181,11 @@ function namesAnotherBody(text: string, applicant: string | null): boolean {
   return !!body && !!applicant && !text.toLowerCase().includes(applicant.toLowerCase());
 }
 
+/** A line about partners ("Samarbeidsaktører: Foreningen X (org.nr. …)"): its number is theirs. */
 const isPartnerLine = (text: string) =>
-  /\bhf\b|helseforetak|sykehus|samarbeidspart|medsøker|partner/i.test(text);
+  /\bhf\b|helseforetak|helseføretak|sykehus|sjukehus|samarbeids(?!avtal)|samarbeid(?:er|ar) med|medsøk|partner|(?:øvrige|andre) part|part(?:er|ar) i /iu.test(
+    text,
+  );
 
 function findMunicipalityNumber(
   docs: SourceDocument[],
@@ -223,6 +227,33 @@ function letterheadMunicipality(
       const value = municipality ? municipality.displayName : `${m[1]} kommune`;
       return { value, evidence: lineEvidence(line), confidence: line.confidence };
     }
+  }
+  return null;
+}
+
+/** Words of a title, an addressee or a department: never the sender's name. */
+const NOT_SENDER =
+  /søknad|søknaden|rapport|tilskudd|tilskot|statsforvalter|fylkesmann|helse og|omsorg|velferd|avdeling|enhet|eining|seksjon|tjeneste|teneste|postboks|\d/iu;
+
+/**
+ * A letter from a body that is no municipality ("Blå Kors Vest" above its address): the first
+ * line of a letter whose next lines are a department or an address. Never a title or a heading.
+ */
+function letterheadSender(docs: SourceDocument[]): Extracted<string> | null {
+  for (const doc of docs) {
+    const [first, ...rest] = doc.lines.filter((l) => l.page === 1).slice(0, 4);
+    if (!first || first.text.includes('\t') || NOT_SENDER.test(first.text)) continue;
+    if (!/^\p{Lu}[\p{L}.&'-]*(?:\s+(?:og\s+|i\s+|for\s+)?\p{Lu}[\p{L}.&'-]*){0,5}$/u.test(first.text))
+      continue;
+    // An address (street with number, postcode and place) below the name makes it a letterhead.
+    if (
+      !rest.some((l) =>
+        /^\d{4}\s+\p{Lu}|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d|^postboks\s+\d/iu.test(l.text),
+      )
+    )
+      continue;
+    const value = parseName(first.text);
+    if (value) return { value, evidence: lineEvidence(first), confidence: first.confidence };
   }
   return null;
 }

@@ -267,6 +267,23 @@ describe('numbers inside labels and other traps', () => {
   it('a deadline is not the sending date', () => {
     expect(application('Søknadsbeløp: kr 900 000').submittedDate).toBeNull();
   });
+  it('a partner’s org number is not the applicant’s', () => {
+    const f = extract([
+      'Søknad om tilskudd 2022',
+      'Hovedsøker: Strand kommune',
+      'Samarbeidsaktører: Foreningen Rusfri Fritid (org.nr. 938872375)',
+    ]);
+    expect(f.applicant.orgNumber).toBeNull();
+  });
+  it('a letter from a body that is no municipality names it in its letterhead', () => {
+    const f = extract([
+      'Blå Kors Vest',
+      'Kyrkjevegen 4',
+      '8374 Ørsta',
+      'Søknad om midlar 2023: Tilskot til kommunalt rusarbeid',
+    ]);
+    expect(f.applicant.name?.value).toBe('Blå Kors Vest');
+  });
   it('nynorsk "heile stillingar" are positions', () => {
     expect(application('Tilskotet skal dekkje 2 heile stillingar.').positions?.value).toBe(2);
   });
