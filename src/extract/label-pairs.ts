@@ -10,6 +10,7 @@ import type { Evidence } from '../domain/evidence.ts';
 import { findDates } from '../normalise/dates.ts';
 import { findMoney } from '../normalise/money.ts';
 import { foldForMatch } from '../normalise/text.ts';
+import { FIELDS } from '../domain/fields.ts';
 import { labelQuality, type LabelSpec } from './candidates.ts';
 import { CHECKBOX, joinWrappedLabels, looksLikeLabel, TICKED, UNTICKED } from './label-values.ts';
 import {
@@ -203,7 +204,7 @@ function fromLines(doc: SourceDocument): LabelPair[] {
         // Mixed headings ("Sted og dato | For kommunen" over "Smøla, 24.01.2020 | Arne Nesheim"):
         // a known label over a box with a number or date in it is still that box's label.
         values.forEach((value, k) => {
-          if (looksLikeLabel(segments[k]!) && /\d/.test(value))
+          if ((looksLikeLabel(segments[k]!) || namesAField(segments[k]!)) && /\d/.test(value))
             push(pair(doc, segments[k]!, value, 'heading-row', evidence, next.confidence, { line: next }));
         });
       }
@@ -264,7 +265,8 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       if (!shortLabel) return;
       // The line below is the value unless it is itself a label ("Organisasjonsnummer").
       // A lone year after the words ("Antall årsverk i 2022") may be context: the value can be below.
-      const yearOnly = !!inline && /^(?:19[89]\d|20\d\d)\s*$/.test(inline.value);
+      const yearOnly =
+        !!inline && /^(?:(?:19[89]\d|20\d\d)|\d{1,2}\.\d{1,2}\.?(?:\d{2,4})?)\s*$/.test(inline.value.trim());
       if ((!inline || yearOnly) && !looksLikeLabel(below) && !splitColon(below) && below.length <= 100)
         push(
           pair(doc, label, below, 'below', ev(`${line.text} ${next.text}`), next.confidence, { line: next }),
@@ -295,6 +297,14 @@ function carryOn(value: string, lines: SourceLine[], row: number): string {
   }
   return out;
 }
+
+/** Whether a heading names one of the registry's fields by a head noun ("Regnskap 2023"). */
+const namesAField = (text: string): boolean => {
+  const { folded } = foldLabel(text);
+  return Object.values(FIELDS).some(
+    (spec) => 'heads' in spec && labelQuality(spec as LabelSpec, folded) !== null,
+  );
+};
 
 /** Whether the line above `row` is a row of the same table: columns, ending in an amount. */
 function inTable(lines: SourceLine[], row: number): boolean {

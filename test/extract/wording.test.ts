@@ -188,6 +188,8 @@ const SPENT: string[] = [
   'Sum brukte midlar: 850 000',
   'Hvor mye av tilskuddet er brukt?\n850 000',
   'Rekneskapsår\tBrukt av tilskotet per 31.12.\n2024\t850 000 kroner',
+  'Brukt av tilskotet per 31.12.\nkr. 850.000',
+  'Øvrige parter i tiltaket\tBevilget tilskudd\tRegnskap 2024\nMental Helse lokallag\tkr 900 000,-\tkr 850 000',
   'Post\tBudsjett 2024\tRekneskap per 31.12.2024\nLøn\t800 000\t760 000\nDrift\t150 000\t90 000\nTotalt nytta\t950 000\t850 000',
 ];
 
