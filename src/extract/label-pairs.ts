@@ -187,7 +187,10 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       const values = next.text.split('\t');
       const after = lines[i + 2]?.page === line.page ? lines[i + 2]!.text.split('\t') : [];
       // One row of values under the headings is a form; more rows make a table (budget lines).
-      const table = after.length === segments.length && isAmountCell(after[after.length - 1]!);
+      const table =
+        after.length === segments.length &&
+        isAmountCell(after[after.length - 1]!) &&
+        !looksLikeLabel(after[0]!);
       // Headings that are all known labels, or any headings over a row of numbers and dates only;
       // a letterhead's "Vår dato | Vår referanse | Deres dato" may leave its last boxes empty.
       const known = segments.every((x) => looksLikeLabel(x)) || !values.some(isLabelText);
@@ -267,7 +270,15 @@ function fromLines(doc: SourceDocument): LabelPair[] {
       // A lone year after the words ("Antall årsverk i 2022") may be context: the value can be below.
       const yearOnly =
         !!inline && /^(?:(?:19[89]\d|20\d\d)|\d{1,2}\.\d{1,2}\.?(?:\d{2,4})?)\s*$/.test(inline.value.trim());
-      if ((!inline || yearOnly) && !looksLikeLabel(below) && !splitColon(below) && below.length <= 100)
+      // A sentence below a heading ("Kommunen søkte om kr 1 000 000 for 2024.") is text, not its value.
+      const sentence = /[.!?]$/.test(below.trim()) && below.trim().split(/\s+/).length > 4;
+      if (
+        (!inline || yearOnly) &&
+        !sentence &&
+        !looksLikeLabel(below) &&
+        !splitColon(below) &&
+        below.length <= 100
+      )
         push(
           pair(doc, label, below, 'below', ev(`${line.text} ${next.text}`), next.confidence, { line: next }),
         );
