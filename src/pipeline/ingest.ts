@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ReadDocument } from '../domain/document.ts';
@@ -91,8 +91,10 @@ type Pending =
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   await mkdir(opts.outDir, { recursive: true });
   const outFile = join(opts.outDir, 'submissions.jsonl');
-  const partial = `${outFile}.partial`;
-  const out = await open(partial, 'w');
+  // Written in place, a line per submission as it is checked: a run killed half-way (power loss, the
+  // whole machine out of memory) leaves every record written before the kill, and the next run over
+  // the same paths writes the file again whole (done submissions come from the store).
+  const out = await open(outFile, 'w');
   const duplicates = new DuplicateIndex();
   const report = new RunReportBuilder(opts.paths, opts.ledger?.run ?? null);
   let records = 0;
@@ -186,7 +188,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     await out.close();
     await pool?.terminate();
   }
-  await rename(partial, outFile);
   const finished = report.finish(Math.round(process.resourceUsage().maxRSS / 1024));
   const reportFiles = [join(opts.outDir, 'run-report.json'), join(opts.outDir, 'run-report.txt')];
   await writeFile(reportFiles[0]!, `${JSON.stringify(finished, null, 2)}\n`);

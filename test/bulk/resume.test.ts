@@ -56,6 +56,11 @@ describe('an interrupted bulk run', () => {
     const before = await recorded();
     expect(before).toBeGreaterThanOrEqual(4);
     expect(before).toBeLessThan(TOTAL);
+    // The killed run's submissions.jsonl keeps the records it wrote before the kill.
+    const kept = (await readFile(join(out, 'submissions.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    expect(kept.length).toBeGreaterThanOrEqual(before - 1);
     const runId = /starter kjøring (\S+)/.exec(stderr)![1];
 
     const resumed = await intake(['ingest', archive, '--out', out], env);
