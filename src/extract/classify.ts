@@ -242,7 +242,7 @@ export function classifyDocument(read: ReadDocument, src: SourceDocument): Docum
   const best = scores[0]!;
   if (best.score < 6) return 'other';
   // Reports are forms, financial reports are sheets: a spreadsheet report is a financial report.
-  if (best.type === 'report' && read.format === 'xlsx') return 'financial-report';
-  if (best.type === 'application' && read.format === 'xlsx' && isBudgetOnly(text)) return 'other';
+  if (best.type === 'report' && read.method === 'spreadsheet') return 'financial-report';
+  if (best.type === 'application' && read.method === 'spreadsheet' && isBudgetOnly(text)) return 'other';
   return best.type;
 }
