@@ -45,18 +45,27 @@ const LAYOUT_FACTOR: Record<PairLayout, number> = {
   inline: 0.9,
 };
 
-const compiled = new WeakMap<object, { heads: Array<[RegExp, number, number]>; veto: RegExp | null }>();
+interface CompiledSpec {
+  heads: Array<[RegExp, number]>;
+  veto: RegExp | null;
+  /** Label qualities already worked out: the same labels are asked about for every field. */
+  known: Map<string, number | null>;
+}
+const compiled = new WeakMap<object, CompiledSpec>();
+/** Labels remembered per field before the memory starts afresh (a bulk run meets many labels). */
+const KNOWN_LABELS = 20_000;
+
 export type LabelSpec = Pick<FieldSpec<unknown>, 'heads' | 'vetoes'>;
-function compile(spec: LabelSpec) {
+function compile(spec: LabelSpec): CompiledSpec {
   let c = compiled.get(spec);
   if (!c) {
     c = {
       heads: (spec.heads ?? []).map(([src, w]) => [
         new RegExp(String.raw`(?<![\p{L}\d])(?:${src})(?!\p{L})`, 'iu'),
         w,
-        src.split(' ').length,
       ]),
       veto: spec.vetoes ? new RegExp(String.raw`(?<!\p{L})(?:${spec.vetoes})`, 'iu') : null,
+      known: new Map(),
     };
     compiled.set(spec, c);
   }
@@ -69,13 +78,23 @@ function compile(spec: LabelSpec) {
  * a veto word in the label.
  */
 export function labelQuality(spec: LabelSpec, folded: string): number | null {
-  const { heads, veto } = compile(spec);
+  const c = compile(spec);
+  const known = c.known.get(folded);
+  if (known !== undefined) return known;
+  const quality = judgeLabel(c, folded);
+  if (c.known.size >= KNOWN_LABELS) c.known.clear();
+  c.known.set(folded, quality);
+  return quality;
+}
+
+function judgeLabel({ heads, veto }: CompiledSpec, folded: string): number | null {
   if (folded.length > 120 || veto?.test(folded)) return null;
+  const words = folded.split(/\s+/).length;
   let best: number | null = null;
   for (const [re, weight] of heads) {
     const m = re.exec(folded);
     if (!m) continue;
-    const extra = Math.max(0, folded.split(/\s+/).length - m[0].split(/\s+/).length);
+    const extra = Math.max(0, words - m[0].split(/\s+/).length);
     const q = weight * Math.max(0.75, 1 - 0.03 * extra);
     if (best === null || q > best) best = q;
   }
