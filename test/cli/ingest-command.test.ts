@@ -21,7 +21,7 @@ const intake = (args: string[], env: Record<string, string | undefined> = {}) =>
   );
 
 describe('intake ingest on the command line', () => {
-  // The contract check of this output (../shared/tools/check-contract.mjs) runs in .ci/run:
+  // The contract check of this output runs in .ci/run:
   // the tests read nothing outside the repository.
   it('writes submissions.jsonl for the samples with the bundled register, with a summary per scheme', async () => {
     const out = await mkdtemp(join(tmpdir(), 'intake-cli-'));
