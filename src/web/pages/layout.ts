@@ -1,6 +1,7 @@
 import type { Severity } from '../../domain/record.ts';
 import type { SessionUser } from '../../review/review-store.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { formatAmount, formatDateTime, SEVERITY_WORD } from '../words.ts';
 
 export interface PageOptions {
   title: string;
@@ -90,17 +91,13 @@ export function layout(options: PageOptions, body: SafeHtml): string {
   </html>`}`;
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Feil', warning: 'Advarsel', info: 'Info' };
+/** Kept for importers of the layout; the words themselves live in words.ts. */
+export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_WORD;
 export const SEVERITY_COLOR: Record<Severity, string> = { error: 'danger', warning: 'warning', info: 'info' };
 
 export const severityTag = (severity: Severity): SafeHtml =>
   html`<span class="ds-tag" data-color="${SEVERITY_COLOR[severity]}">${SEVERITY_LABEL[severity]}</span>`;
 
-const nok = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-export const kroner = (amount: number | null): string => (amount === null ? '–' : `${nok.format(amount)} kr`);
-const dateTime = new Intl.DateTimeFormat('nb-NO', {
-  dateStyle: 'short',
-  timeStyle: 'short',
-  timeZone: 'Europe/Oslo',
-});
-export const formatDateTime = (date: Date): string => dateTime.format(date);
+/** Aliases of words.ts, so pages that import them from the layout keep one format. */
+export const kroner = formatAmount;
+export { formatDateTime };
