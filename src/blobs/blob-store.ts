@@ -23,8 +23,18 @@ export class BlobStore {
   /** Stores the bytes (unless already there); returns their sha256. */
   async put(bytes: Buffer): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await this.putHashed(sha256, bytes);
+    return sha256;
+  }
+
+  /**
+   * Stores bytes whose sha256 the caller has just computed from them (a bulk run hashes every file
+   * to name its submission): no second pass over the bytes. A blob already there is not written
+   * again. `get` still checks the hash, so a wrong one is found, never served.
+   */
+  async putHashed(sha256: string, bytes: Buffer): Promise<boolean> {
     const path = this.pathOf(sha256);
-    if (await exists(path)) return sha256;
+    if (await exists(path)) return false;
     await mkdir(join(path, '..'), { recursive: true });
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -34,7 +44,12 @@ export class BlobStore {
       await rm(temp, { force: true });
       throw error;
     }
-    return sha256;
+    return true;
+  }
+
+  /** Whether a blob is stored (without reading it). */
+  has(sha256: string): Promise<boolean> {
+    return exists(this.pathOf(sha256));
   }
 
   /** The bytes of a stored blob, checked against their hash. */

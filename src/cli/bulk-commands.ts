@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { resolve } from 'node:path';
+import { BlobStore } from '../blobs/blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
-import { ingest, type IngestSink, type RunLedger } from '../pipeline/ingest.ts';
+import { ingest, type RunLedger } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
 import { formatRunReport } from '../pipeline/run-report.ts';
+import { storeSink } from '../store/ingest-sink.ts';
 import { Store } from '../store/store.ts';
 import { RecentRate } from './recent-rate.ts';
 import { RunSummary } from './run-summary.ts';
@@ -61,10 +63,8 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
   const store = await openStore(settings);
   const run = await store.startRun(absolute);
   console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
-  const sink: IngestSink = {
-    claimDocuments: (id, source, shas) => store.claimDocuments(id, source, shas),
-    save: (result) => store.saveProcessed(result, { withReads: true, actor: 'ingest' }),
-  };
+  // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
+  const sink = storeSink(store, new BlobStore(settings.blobDir));
   const ledger: RunLedger = {
     run,
     doneRecord: (id, version) => store.doneRecord(id, version),

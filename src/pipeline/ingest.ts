@@ -41,6 +41,12 @@ export interface IngestSink {
   /** Claims the documents' bytes for a submission; returns, per index, the earlier owner's source. */
   claimDocuments(submissionId: string, source: string, shas: string[]): Promise<Map<number, string>>;
   save(result: { record: ProcessedRecord; reads: ReadDocument[]; fields: SubmissionFields }): Promise<void>;
+  /**
+   * Keeps a submission's loaded files (the blob store, so the reviewer app shows their pages), with
+   * the sha256 each was hashed to; called for every submission, done ones too, so a re-run of an
+   * archive loaded before files were kept fills them in.
+   */
+  keepFiles?(files: Array<{ sha256: string; bytes: Buffer }>): Promise<void>;
 }
 
 /** A bulk run as the store keeps it (Store.startRun and friends). */
@@ -130,6 +136,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const start = async (input: SubmissionInput): Promise<Pending> => {
     const loaded = await timed('read', () => load(input));
+    if (opts.sink?.keepFiles) {
+      const files = loaded.bytes.flatMap((bytes, i) => (bytes ? [{ sha256: loaded.shas[i]!, bytes }] : []));
+      await timed('write', () => opts.sink!.keepFiles!(files));
+    }
     const done = opts.ledger ? await opts.ledger.doneRecord(loaded.id, EXTRACTOR_VERSION) : null;
     if (done) return { input, done };
     const reads = Promise.all(
