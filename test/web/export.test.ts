@@ -1,0 +1,177 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/review/review-store.ts';
+import { formatDate } from '../../src/web/words.ts';
+import { signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
+
+const NARVIK = 'narvik-overgang-over-cap';
+const HARSTAD = 'harstad-rus-clean';
+const OVERGANG = 'kommunalt-rusarbeid-overgang';
+const WAIVE_REASON = 'Kommunen har dokumentert at to stillinger er besatt fra 1. mars';
+const CORRECT_REASON = 'Søknaden er datert 26.01.2023 i følgebrevet';
+
+let fx: WebFixture;
+let alice: Session;
+let id: string;
+
+async function user(username: string): Promise<User> {
+  const u = await fx.reviews.credentials(username);
+  if (!u) throw new Error(`no user ${username}`);
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+}
+
+async function workbook(url: string): Promise<ExcelJS.Workbook> {
+  const res = await fx.app.inject({ method: 'GET', url, cookies: { intake_session: alice.cookie } });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain('spreadsheetml');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  return book;
+}
+
+/** The sheet's rows as objects keyed by the header row's texts. */
+function rows(sheet: ExcelJS.Worksheet): Array<Record<string, ExcelJS.Cell>> {
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const out: Array<Record<string, ExcelJS.Cell>> = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const record: Record<string, ExcelJS.Cell> = {};
+    headers.forEach((h, i) => {
+      if (i > 0) record[h] = row.getCell(i);
+    });
+    out.push(record);
+  });
+  return out;
+}
+
+beforeAll(async () => {
+  fx = await startWebFixture([`2023/${NARVIK}`, `2023/${HARSTAD}`]);
+  id = fx.ids.get(NARVIK)!;
+  const a = await user('alice');
+  const b = await user('bob');
+  // Alice waives OVER_CAP, Bob approves it (four eyes), Alice corrects the sending date and closes.
+  await fx.service.claim(a, id);
+  const overCap = (await fx.service.submission(id)).findings.find((f) => f.code === 'OVER_CAP')!;
+  await fx.service.resolveFinding(a, id, overCap.key, 'waived', WAIVE_REASON);
+  const decision = (await fx.service.submission(id)).findings.find((f) => f.code === 'OVER_CAP')!.resolution!;
+  await fx.service.approveWaiver(b, id, decision.id);
+  await fx.service.correctField(a, id, 'submittedDate', '26.01.2023', CORRECT_REASON);
+  await fx.service.markDone(a, id, 'Alt er avgjort');
+  alice = await signIn(fx.app, 'alice');
+}, 180_000);
+afterAll(async () => {
+  await fx?.close();
+});
+
+describe('the Excel export', () => {
+  it('carries the decision, its reason, who decided and who approved it, and when', async () => {
+    const book = await workbook('/export.xlsx');
+    const funn = rows(book.getWorksheet('Funn')!);
+    const row = funn.find((r) => r['ID']!.value === id && r['Kode']!.value === 'OVER_CAP')!;
+    expect(row).toBeDefined();
+    expect(row['Funn']!.value).toBe('Over tilskuddsgrensen');
+    expect(row['Alvorlighet']!.value).toBe('Feil');
+    expect(row['Status']!.value).toBe('Avgjort');
+    expect(row['Avgjørelse']!.value).toBe('Frafalt');
+    expect(row['Begrunnelse']!.value).toBe(WAIVE_REASON);
+    expect(row['Avgjort av']!.value).toBe('Alice Aas');
+    expect(row['Krever godkjenning']!.value).toBe('Ja');
+    expect(row['Godkjent av']!.value).toBe('Bob Berg');
+    expect(row['Ordning']!.value).toBe('Kommunalt rusarbeid, overgangsordning');
+    for (const when of [row['Avgjort']!, row['Godkjent']!]) {
+      expect(when.value).toBeInstanceOf(Date);
+      expect(when.numFmt).toBe('dd.mm.yyyy hh:mm');
+      // Written as the wall-clock time in Oslo: the day is today's there.
+      const d = when.value as Date;
+      const day = `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+      expect(day).toBe(formatDate(new Date()));
+    }
+  });
+
+  it('carries the corrections old → new, by whom and why', async () => {
+    const book = await workbook('/export.xlsx');
+    const [row, ...more] = rows(book.getWorksheet('Rettinger')!);
+    expect(more).toHaveLength(0);
+    expect(row!['ID']!.value).toBe(id);
+    expect(row!['Gammel verdi']!.value).toBe('27.01.2023');
+    expect(row!['Ny verdi']!.value).toBe('26.01.2023');
+    expect(row!['Endring']!.value).toBe('27.01.2023 → 26.01.2023');
+    expect(row!['Rettet av']!.value).toBe('Alice Aas');
+    expect(row!['Begrunnelse']!.value).toBe(CORRECT_REASON);
+    expect(row!['Rettet']!.value).toBeInstanceOf(Date);
+  });
+
+  it('has one row per submission with names, kroner, real dates and the done mark', async () => {
+    const book = await workbook('/export.xlsx');
+    const sheet = book.getWorksheet('Innsendinger')!;
+    const all = rows(sheet);
+    expect(all.map((r) => r['ID']!.value).sort()).toEqual([...fx.ids.values()].sort());
+    const narvik = all.find((r) => r['ID']!.value === id)!;
+    expect(narvik['Søker']!.value).toBe('Narvik kommune');
+    expect(narvik['Type']!.value).toBe('Søknad');
+    expect(narvik['Status']!.value).toBe('Ferdig');
+    expect(narvik['Ferdig av']!.value).toBe('Alice Aas');
+    expect(narvik['Søkt beløp']!.value).toBe(760000);
+    expect(narvik['Søkt beløp']!.numFmt).toBe('#,##0 "kr"');
+    // The sending date as corrected, a date cell in dd.mm.yyyy.
+    expect(narvik['Sendt']!.value).toEqual(new Date(Date.UTC(2023, 0, 26)));
+    expect(narvik['Sendt']!.numFmt).toBe('dd.mm.yyyy');
+    expect(narvik['Ferdig behandlet']!.value).toBeInstanceOf(Date);
+    expect(narvik['Ferdig behandlet']!.numFmt).toBe('dd.mm.yyyy');
+    expect(narvik['Avgjørelser']!.value).toContain('Over tilskuddsgrensen: frafalt av Alice Aas');
+    expect(narvik['Avgjørelser']!.value).toContain('godkjent av Bob Berg');
+    const behandling = rows(book.getWorksheet('Behandling')!);
+    expect(
+      behandling.map((r) => [r['Hendelse']!.value, r['Av']!.value, r['Kommentar eller begrunnelse']!.value]),
+    ).toEqual([['Ferdig behandlet', 'Alice Aas', 'Alt er avgjort']]);
+  });
+
+  it('freezes the header row, filters it and gives every column a width, on every sheet', async () => {
+    const book = await workbook('/export.xlsx');
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Innsendinger', 'Funn', 'Rettinger', 'Behandling']);
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const last = sheet.getRow(1).cellCount;
+      expect(sheet.autoFilter).toBe(`A1:${sheet.getRow(1).getCell(last).address}`);
+      expect(sheet.getRow(1).font?.bold).toBe(true);
+      for (let i = 1; i <= last; i++) expect(sheet.getColumn(i).width).toBeGreaterThan(5);
+    }
+  });
+
+  it('follows the list filter: scheme, year, status and code', async () => {
+    const ids = async (url: string) =>
+      rows((await workbook(url)).getWorksheet('Innsendinger')!).map((r) => r['ID']!.value);
+    expect(await ids(`/export.xlsx?scheme=${OVERGANG}`)).toEqual([id]);
+    expect(await ids(`/export.xlsx?scheme=${OVERGANG}&year=2022`)).toEqual([]);
+    expect(await ids('/export.xlsx?status=done')).toEqual([id]);
+    expect((await ids('/export.xlsx?status=queue')).sort()).not.toContain(id);
+    expect(await ids('/export.xlsx?code=OVER_CAP')).toEqual([id]);
+    expect(await ids('/export.xlsx?q=harstad')).toEqual([fx.ids.get(HARSTAD)]);
+    const funn = rows((await workbook(`/export.xlsx?scheme=${OVERGANG}`)).getWorksheet('Funn')!);
+    expect(new Set(funn.map((r) => r['ID']!.value))).toEqual(new Set([id]));
+  });
+});
+
+describe('the CSV export', () => {
+  it('keeps one line per submission with the decisions and corrections summed up', async () => {
+    const res = await fx.app.inject({
+      method: 'GET',
+      url: `/export.csv?scheme=${OVERGANG}`,
+      cookies: { intake_session: alice.cookie },
+    });
+    expect(res.headers['content-type']).toContain('text/csv');
+    const [header, ...lines] = res.body
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header).toMatch(/^id;kilde;type;ordning;/);
+    expect(res.body).toContain(id);
+    expect(res.body).toContain('Kommunalt rusarbeid, overgangsordning');
+    expect(res.body).toContain('frafalt av Alice Aas');
+    expect(res.body).toContain('godkjent av Bob Berg');
+    expect(res.body).toContain('27.01.2023 → 26.01.2023');
+    expect(res.body).not.toContain(fx.ids.get(HARSTAD));
+    // One submission: its multi-line cells are quoted, so the lines after the header are one record.
+    expect(lines.join('\r\n').startsWith(id)).toBe(true);
+  });
+});
