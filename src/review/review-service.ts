@@ -1,12 +1,23 @@
 import type { ReadDocument } from '../domain/document.ts';
-import type { Finding, FindingCode, Severity } from '../domain/record.ts';
+import type { FindingCode, Severity } from '../domain/record.ts';
 import type { PipelineContext, ProcessedRecord } from '../pipeline/process-submission.ts';
 import { replaceFields, replaceFindings, updateRecord, type Store } from '../store/store.ts';
 import type { SqlExecutor } from '../store/sql-client.ts';
 import type { SubmissionFields } from '../extract/extract-submission.ts';
 import { findingKeys, isCorrectableField, parseCorrection, recordValue, revalidate } from './corrections.ts';
-import { basisOf, lapseChangedDecisions, sameBasis } from './decision-lapses.ts';
+import { basisOf, lapseChangedDecisions } from './decision-lapses.ts';
+import {
+  CaseIndex,
+  DEFAULT_FOUR_EYES,
+  type CaseCounts,
+  type CaseFilter,
+  type CaseListItem,
+} from './case-index.ts';
+import { addDays } from './case-state.ts';
+import { CaseWorkStore } from './case-work-store.ts';
+import { fieldName } from '../rules/field-names.ts';
 import { ReviewError } from './review-error.ts';
+import { withResolutions, type ReviewFinding } from './open-findings.ts';
 import type {
   AuditRow,
   PendingCorrection,
@@ -17,18 +28,8 @@ import type {
   User,
 } from './review-store.ts';
 
-/** A finding as the reviewer sees it: with its stable key and what was decided about it. */
-export interface ReviewFinding extends Finding {
-  key: string;
-  /** The decision that applies: the latest for the finding's key, unless it lapsed. */
-  resolution: ResolutionRow | null;
-  /** The latest decision when it lapsed: the finding's values changed after it was made. */
-  lapsedResolution: ResolutionRow | null;
-  /** A second, different person must approve any decision on it (the scheme's four-eyes list). */
-  fourEyes: boolean;
-  /** Needs a decision still: an error or warning without one, or a decision awaiting its approval. */
-  open: boolean;
-}
+export type { ReviewFinding };
+export { withResolutions };
 
 export interface QueueFilter {
   scheme?: string;
@@ -64,6 +65,12 @@ export interface SubmissionView {
   history: AuditRow[];
 }
 
+/** What a bulk action did: the cases changed, and those skipped with why. */
+export interface BulkResult {
+  changed: string[];
+  skipped: Array<{ id: string; source: string; why: string }>;
+}
+
 export interface SummaryRow {
   scheme: string | null;
   year: number | null;
@@ -75,9 +82,6 @@ export interface SummaryRow {
   done: number;
 }
 
-/** Four-eyes codes for a record without a known scheme (the schemes list theirs in `fourEyes`). */
-const DEFAULT_FOUR_EYES: readonly FindingCode[] = ['OVER_CAP', 'INELIGIBLE_APPLICANT'];
-
 const DONE_MESSAGE =
   'Innsendingen er ferdig behandlet og kan ikke endres. Gjenåpne den med en begrunnelse først.';
 
@@ -87,11 +91,20 @@ const DONE_MESSAGE =
  * one transaction.
  */
 export class ReviewService {
+  /** The derived case rows the lists, counts and searches read (rewritten after every action here). */
+  readonly cases: CaseIndex;
+
   constructor(
     private readonly store: Store,
     private readonly reviews: ReviewStore,
     private readonly ctx: PipelineContext,
-  ) {}
+    options: { today?: () => string } = {},
+  ) {
+    this.cases = new CaseIndex(reviews, ctx, options.today);
+  }
+
+  /** Assignments, document requests, notes and saved filters (migration 006). */
+  readonly work = new CaseWorkStore();
 
   async queue(filter: QueueFilter = {}): Promise<QueueItem[]> {
     const rows = await this.reviews.reviewCandidates();
@@ -162,7 +175,7 @@ export class ReviewService {
 
   async claim(user: User, id: string): Promise<void> {
     await this.submission(id);
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       await this.lockOpenCase(tx, id);
       const holder = await this.reviews.claim(tx, id, user.id);
       if (holder !== user.id)
@@ -180,7 +193,7 @@ export class ReviewService {
         'FORBIDDEN',
       );
     }
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       await this.reviews.release(tx, id);
       await this.reviews.audit(tx, user.username, 'released', id, {
         claimedBy: holder.name,
@@ -212,8 +225,15 @@ export class ReviewService {
     const { reads, duplicateOf } = await this.checkInputs(id);
     // The record and its corrections are read under a row lock, so a correction made at the same time
     // is never lost: the second waits for the first and re-validates on top of it.
-    return this.reviews.transaction(async (tx) => {
+    return this.change(id, async (tx) => {
       const before = await this.lockOpenCase(tx, id);
+      // A correction to the value the field has already changes nothing and is not logged.
+      if (JSON.stringify(recordValue(before, field)) === JSON.stringify(value)) {
+        throw new ReviewError(
+          `${fieldWord(field)} har allerede denne verdien; ingenting er endret.`,
+          'INVALID_INPUT',
+        );
+      }
       const corrections = await this.reviews.corrections(id, tx);
       corrections.set(field, value);
       const { record, fields } = revalidate(before.source, reads, duplicateOf, corrections, this.ctx);
@@ -273,7 +293,7 @@ export class ReviewService {
       throw new ReviewError('Velg godtatt, frafalt eller avvist.', 'INVALID_INPUT');
     const why = requireReason(reason);
     await this.submission(id);
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       const record = await this.lockOpenCase(tx, id);
       const findings = this.withResolutions(record, await this.reviews.resolutions(id, tx));
       const finding = findings.find((f) => f.key === key);
@@ -315,7 +335,7 @@ export class ReviewService {
     if (!Number.isSafeInteger(resolutionId) || resolutionId < 1)
       throw new ReviewError('Ugyldig avgjørelse.', 'INVALID_INPUT');
     await this.submission(id);
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       const record = await this.lockOpenCase(tx, id);
       const findings = this.withResolutions(record, await this.reviews.resolutions(id, tx));
       const pending = findings.find((f) => f.resolution?.id === resolutionId);
@@ -347,7 +367,7 @@ export class ReviewService {
     if (!Number.isSafeInteger(correctionId) || correctionId < 1)
       throw new ReviewError('Ugyldig retting.', 'INVALID_INPUT');
     await this.submission(id);
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       await this.lockOpenCase(tx, id);
       const pending = (await this.reviews.pendingCorrections(id, tx)).find((c) => c.id === correctionId);
       if (!pending) throw new ReviewError('Fant ingen retting som venter på godkjenning.', 'NOT_FOUND');
@@ -404,21 +424,183 @@ export class ReviewService {
     );
   }
 
-  async requestDocument(user: User, id: string, document: string, message: string): Promise<void> {
+  /**
+   * Asks the municipality for a document, with a reply deadline (yyyy-mm-dd or dd.mm.åååå; 14 days
+   * when empty). The case waits for the municipality until the request is closed or the deadline
+   * passes, and then returns to the queue.
+   */
+  async requestDocument(
+    user: User,
+    id: string,
+    document: string,
+    message: string,
+    replyBy = '',
+  ): Promise<void> {
     await this.submission(id);
     const doc = document.trim();
     if (doc.length === 0) throw new ReviewError('Skriv hvilket dokument som mangler.', 'INVALID_INPUT');
+    if (doc.length > 200) throw new ReviewError('Dokumentnavnet kan være høyst 200 tegn.', 'INVALID_INPUT');
     const text = requireReason(message);
-    await this.reviews.transaction(async (tx) => {
+    const today = this.cases.today();
+    const deadline = replyBy.trim() === '' ? addDays(new Date(`${today}T12:00:00Z`), 14) : parseDay(replyBy);
+    if (!deadline) throw new ReviewError('Svarfristen må være en dato (dd.mm.åååå).', 'INVALID_INPUT');
+    if (deadline < today) throw new ReviewError('Svarfristen kan ikke være passert.', 'INVALID_INPUT');
+    await this.change(id, async (tx) => {
       await this.lockOpenCase(tx, id);
-      await this.reviews.addDocumentRequest(tx, {
+      const requestId = await this.work.addRequest(tx, {
         submissionId: id,
         document: doc,
         message: text,
         userId: user.id,
+        replyBy: deadline,
       });
-      await this.reviews.audit(tx, user.username, 'document-requested', id, { document: doc, reason: text });
+      await this.reviews.audit(tx, user.username, 'document-requested', id, {
+        document: doc,
+        reason: text,
+        replyBy: deadline,
+        requestId,
+      });
     });
+  }
+
+  /** The document came (or is no longer needed): the case no longer waits for the municipality. */
+  async closeRequest(user: User, id: string, requestId: number, note: string): Promise<void> {
+    if (!Number.isSafeInteger(requestId) || requestId < 1)
+      throw new ReviewError('Ugyldig forespørsel.', 'INVALID_INPUT');
+    const text = note.trim() || null;
+    if (text !== null && text.length > 2000)
+      throw new ReviewError('Merknaden kan være høyst 2000 tegn.', 'INVALID_INPUT');
+    await this.submission(id);
+    await this.change(id, async (tx) => {
+      await this.lockOpenCase(tx, id);
+      if (!(await this.work.closeRequest(tx, id, requestId, user.id, text)))
+        throw new ReviewError('Forespørselen er allerede avsluttet eller finnes ikke.', 'CONFLICT');
+      await this.reviews.audit(tx, user.username, 'request-closed', id, { requestId, reason: text });
+    });
+  }
+
+  /** Gives an open case to a colleague (or takes it from whoever had it), audited. */
+  async assign(user: User, id: string, assigneeId: number): Promise<void> {
+    const target = (await this.reviews.users()).find((u) => u.id === assigneeId && u.active);
+    if (!target) throw new ReviewError('Fant ingen aktiv bruker å tildele saken til.', 'INVALID_INPUT');
+    await this.submission(id);
+    await this.change(id, async (tx) => {
+      await this.lockOpenCase(tx, id);
+      const before = await this.reviews.claimant(id);
+      if (before?.userId === target.id) return;
+      await this.work.assign(tx, id, target.id, user.id);
+      await this.reviews.audit(tx, user.username, 'assigned', id, {
+        before: before?.name ?? null,
+        after: target.displayName,
+      });
+    });
+  }
+
+  /** A note on the case, apart from decision reasons; allowed on finished cases too. */
+  async comment(user: User, id: string, body: string): Promise<void> {
+    const text = body.trim();
+    if (text.length === 0) throw new ReviewError('Skriv en merknad.', 'INVALID_INPUT');
+    if (text.length > 4000) throw new ReviewError('Merknaden kan være høyst 4000 tegn.', 'INVALID_INPUT');
+    await this.submission(id);
+    await this.change(id, async (tx) => {
+      const commentId = await this.work.addComment(tx, id, user.id, text);
+      await this.reviews.audit(tx, user.username, 'commented', id, { commentId, reason: text });
+    });
+  }
+
+  /**
+   * One decision on many cases: every open finding with `code` in each selected case gets the
+   * decision and reason, recorded per case as if made one by one. A case that cannot take it
+   * (finished, no such open finding) is skipped with the reason why.
+   */
+  async bulkResolve(
+    user: User,
+    ids: readonly string[],
+    code: string,
+    resolution: string,
+    reason: string,
+  ): Promise<BulkResult> {
+    if (ids.length === 0) throw new ReviewError('Velg minst én sak.', 'INVALID_INPUT');
+    if (ids.length > 500) throw new ReviewError('Velg høyst 500 saker om gangen.', 'INVALID_INPUT');
+    requireReason(reason);
+    if (!isResolution(resolution))
+      throw new ReviewError('Velg godtatt, frafalt eller avvist.', 'INVALID_INPUT');
+    const result: BulkResult = { changed: [], skipped: [] };
+    for (const id of ids) {
+      try {
+        const view = await this.submission(id);
+        const targets = view.findings.filter((f) => f.open && f.code === code && !f.resolution);
+        if (targets.length === 0) {
+          result.skipped.push({ id, source: view.record.source, why: 'har ikke dette funnet åpent' });
+          continue;
+        }
+        for (const f of targets) await this.resolveFinding(user, id, f.key, resolution, reason);
+        result.changed.push(id);
+      } catch (error) {
+        if (!(error instanceof ReviewError)) throw error;
+        result.skipped.push({ id, source: id, why: error.message });
+      }
+    }
+    return result;
+  }
+
+  /** Gives every selected open case to one person; finished ones are skipped. */
+  async bulkAssign(user: User, ids: readonly string[], assigneeId: number): Promise<BulkResult> {
+    if (ids.length === 0) throw new ReviewError('Velg minst én sak.', 'INVALID_INPUT');
+    if (ids.length > 500) throw new ReviewError('Velg høyst 500 saker om gangen.', 'INVALID_INPUT');
+    const result: BulkResult = { changed: [], skipped: [] };
+    for (const id of ids) {
+      try {
+        await this.assign(user, id, assigneeId);
+        result.changed.push(id);
+      } catch (error) {
+        if (!(error instanceof ReviewError) || error.reviewCode === 'INVALID_INPUT') throw error;
+        result.skipped.push({ id, source: id, why: error.message });
+      }
+    }
+    return result;
+  }
+
+  /** One page of the cases the filter selects (the lists), after bringing stale rows up to date. */
+  async listCases(
+    filter: CaseFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: CaseListItem[]; total: number }> {
+    await this.cases.refreshStale(this.reviews.sql);
+    return this.cases.list(this.reviews.sql, filter, page);
+  }
+
+  async caseIds(filter: CaseFilter): Promise<string[]> {
+    await this.cases.refreshStale(this.reviews.sql);
+    return this.cases.ids(this.reviews.sql, filter);
+  }
+
+  async caseCounts(user: User): Promise<CaseCounts> {
+    await this.cases.refreshStale(this.reviews.sql);
+    return this.cases.counts(this.reviews.sql, user.id);
+  }
+
+  /**
+   * What a correction would leave open, without saving it: the form asks before a correction that
+   * removes the last open finding makes the case ready to finish.
+   */
+  async previewCorrection(
+    id: string,
+    field: string,
+    raw: string,
+  ): Promise<{ openBefore: number; openAfter: number }> {
+    const view = await this.submission(id);
+    const openBefore = view.findings.filter((f) => f.open).length;
+    if (!isCorrectableField(field)) return { openBefore, openAfter: openBefore };
+    const value = parseCorrection(field, raw);
+    if (value === null) return { openBefore, openAfter: openBefore };
+    const { reads, duplicateOf } = await this.checkInputs(id);
+    const corrections = await this.reviews.corrections(id);
+    corrections.set(field, value);
+    const { record } = revalidate(view.record.source, reads, duplicateOf, corrections, this.ctx);
+    const resolutions = await this.reviews.resolutions(id);
+    const openAfter = this.withResolutions(record, resolutions).filter((f) => f.open).length;
+    return { openBefore, openAfter };
   }
 
   /**
@@ -431,7 +613,7 @@ export class ReviewService {
     const note = comment.trim() || null;
     if (note !== null && note.length > 2000)
       throw new ReviewError('Kommentaren kan være høyst 2000 tegn.', 'INVALID_INPUT');
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       const record = await this.reviews.lockedRecord(tx, id);
       if (!record) throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
       const state = await this.reviews.reviewState(tx, id);
@@ -453,6 +635,7 @@ export class ReviewService {
       }
       if (!(await this.reviews.markDone(tx, id, user.username, note, state.round)))
         throw new ReviewError('Innsendingen er allerede ferdig behandlet.', 'CONFLICT');
+      await this.work.closeOpenRequests(tx, id, user.id, 'Saken ble ferdig behandlet.');
       await this.reviews.audit(tx, user.username, 'marked-done', id, { reason: note, round: state.round });
     });
   }
@@ -461,13 +644,22 @@ export class ReviewService {
   async reopen(user: User, id: string, reason: string): Promise<void> {
     const why = requireReason(reason);
     await this.submission(id);
-    await this.reviews.transaction(async (tx) => {
+    await this.change(id, async (tx) => {
       if (!(await this.reviews.lockedRecord(tx, id)))
         throw new ReviewError('Fant ikke innsendingen.', 'NOT_FOUND');
       const state = await this.reviews.reviewState(tx, id);
       if (!state.done) throw new ReviewError('Innsendingen er ikke ferdig behandlet.', 'CONFLICT');
       await this.reviews.reopen(tx, id, user.username, why, state.round);
       await this.reviews.audit(tx, user.username, 'reopened', id, { reason: why, round: state.round + 1 });
+    });
+  }
+
+  /** One reviewer action: its writes, then the case's index row, in one transaction. */
+  private change<T>(id: string, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.reviews.transaction(async (tx) => {
+      const out = await fn(tx);
+      await this.cases.refresh(tx, [id]);
+      return out;
     });
   }
 
@@ -526,42 +718,26 @@ export class ReviewService {
   }
 }
 
-/**
- * The findings with their keys and the decisions that apply. The latest decision for a key applies
- * while the finding still has the values it was made on (message and the field's value) and it has
- * not lapsed; a four-eyes finding (error severity, code in `fourEyes`) counts as decided only once a
- * second person approved its decision, whatever the decision and however it was stored.
- */
-export function withResolutions(
-  record: ProcessedRecord,
-  resolutions: readonly ResolutionRow[],
-  fourEyes: ReadonlySet<string>,
-): ReviewFinding[] {
-  const latest = new Map(resolutions.map((r) => [r.findingKey, r]));
-  const keys = findingKeys(record.findings);
-  return record.findings.map((f, i) => {
-    const last = latest.get(keys[i]!) ?? null;
-    const lapsed =
-      last !== null && (last.lapsed || (last.basis !== null && !sameBasis(last.basis, basisOf(f, record))));
-    const resolution = lapsed ? null : last;
-    const needsFourEyes = f.severity === 'error' && fourEyes.has(f.code);
-    const needsDecision = f.severity === 'error' || f.severity === 'warning';
-    const approved = resolution !== null && resolution.approvedAt !== null;
-    const decided = resolution !== null && (needsFourEyes || resolution.needsApproval ? approved : true);
-    return {
-      ...f,
-      key: keys[i]!,
-      resolution,
-      lapsedResolution: lapsed ? last : null,
-      fourEyes: needsFourEyes,
-      open: needsDecision && !decided,
-    };
-  });
-}
-
 const RESOLUTIONS: readonly Resolution[] = ['accepted', 'waived', 'rejected'];
 const isResolution = (value: string): value is Resolution =>
   (RESOLUTIONS as readonly string[]).includes(value);
+
+/** A day as yyyy-mm-dd from yyyy-mm-dd or dd.mm.åååå; null when it is no real date. */
+function parseDay(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = m[1]!.length === 4 ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+/** A field's name as the start of a sentence. */
+function fieldWord(field: string): string {
+  const name = field === 'scheme' ? 'tilskuddsordning' : field === 'year' ? 'år' : fieldName(field);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 function requireReason(reason: string): string {
   const text = reason.trim();

@@ -114,6 +114,11 @@ export interface AuditEntry extends AuditRow {
 export class ReviewStore {
   constructor(private readonly db: SqlClient) {}
 
+  /** The connection, for reads of other review modules (the case index, case work). */
+  get sql(): SqlClient {
+    return this.db;
+  }
+
   /**
    * Creates a user or, when the username exists, gives them a new name, role and password (the
    * sign-in command and tests; the app goes through user-admin.ts, which audits and ends sessions).
@@ -370,7 +375,16 @@ export class ReviewStore {
 
   /** Corrections that made a four-eyes finding disappear and wait for a second person, oldest first. */
   async pendingCorrections(submissionId: string, db: SqlExecutor = this.db): Promise<PendingCorrection[]> {
+    return (await this.pendingCorrectionsOf([submissionId], db)).get(submissionId) ?? [];
+  }
+
+  /** The pending corrections of several submissions at once, by submission id. */
+  async pendingCorrectionsOf(
+    submissionIds: readonly string[],
+    db: SqlExecutor = this.db,
+  ): Promise<Map<string, PendingCorrection[]>> {
     const rows = await db.query<{
+      submission_id: string;
       id: string;
       field: string;
       before: unknown;
@@ -381,14 +395,14 @@ export class ReviewStore {
       created_at: string | Date;
       removed_findings: RemovedFinding[];
     }>(
-      `SELECT c.id, c.field, c.before, c.after, c.reason, c.user_id, u.display_name AS by, c.created_at,
-         c.removed_findings
+      `SELECT c.submission_id, c.id, c.field, c.before, c.after, c.reason, c.user_id, u.display_name AS by,
+         c.created_at, c.removed_findings
        FROM field_corrections c JOIN users u ON u.id = c.user_id
-       WHERE c.submission_id = $1 AND c.removed_findings IS NOT NULL AND c.approved_by IS NULL
+       WHERE c.submission_id = ANY($1::text[]) AND c.removed_findings IS NOT NULL AND c.approved_by IS NULL
        ORDER BY c.id`,
-      [submissionId],
+      [submissionIds],
     );
-    return rows.map((r) => ({
+    return groupBy(rows, (r) => ({
       id: Number(r.id),
       field: r.field,
       before: r.before,
@@ -420,7 +434,16 @@ export class ReviewStore {
 
   /** Every resolution of the submission's findings, oldest first (the latest per key applies). */
   async resolutions(submissionId: string, db: SqlExecutor = this.db): Promise<ResolutionRow[]> {
+    return (await this.resolutionsOf([submissionId], db)).get(submissionId) ?? [];
+  }
+
+  /** The resolutions of several submissions at once, by submission id, oldest first. */
+  async resolutionsOf(
+    submissionIds: readonly string[],
+    db: SqlExecutor = this.db,
+  ): Promise<Map<string, ResolutionRow[]>> {
     const rows = await db.query<{
+      submission_id: string;
       id: string;
       finding_key: string;
       code: string;
@@ -435,14 +458,14 @@ export class ReviewStore {
       basis: DecisionBasis | null;
       lapsed: boolean;
     }>(
-      `SELECT r.id, r.finding_key, r.code, r.resolution, r.reason, u.display_name AS by, r.user_id, r.created_at,
-         r.needs_approval, a.display_name AS approved_by, r.approved_at, r.basis,
+      `SELECT r.submission_id, r.id, r.finding_key, r.code, r.resolution, r.reason, u.display_name AS by,
+         r.user_id, r.created_at, r.needs_approval, a.display_name AS approved_by, r.approved_at, r.basis,
          EXISTS (SELECT 1 FROM resolution_lapses l WHERE l.resolution_id = r.id) AS lapsed
        FROM finding_resolutions r JOIN users u ON u.id = r.user_id LEFT JOIN users a ON a.id = r.approved_by
-       WHERE r.submission_id = $1 ORDER BY r.id`,
-      [submissionId],
+       WHERE r.submission_id = ANY($1::text[]) ORDER BY r.id`,
+      [submissionIds],
     );
-    return rows.map((r) => ({
+    return groupBy(rows, (r) => ({
       id: Number(r.id),
       findingKey: r.finding_key,
       code: r.code,
@@ -708,3 +731,14 @@ const toStoredUser = (row: DbStoredUser): StoredUser => ({
   passwordSetBy: row.password_set_by === null ? null : Number(row.password_set_by),
   passwordHash: row.password_hash,
 });
+
+/** Rows mapped and grouped by their submission id, in the order given. */
+function groupBy<R extends { submission_id: string }, T>(rows: R[], map: (row: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.submission_id) ?? [];
+    list.push(map(row));
+    out.set(row.submission_id, list);
+  }
+  return out;
+}

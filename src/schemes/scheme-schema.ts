@@ -129,6 +129,11 @@ export const SchemeFile = z.strictObject({
         message: `must include ${FOUR_EYES_AT_LEAST.join(' and ')}`,
       }),
   }),
+  /**
+   * Days the office gives itself from loading a case to finishing it (the reviewer app's
+   * processing deadline). Office practice, not a rule of the scheme: no seed source.
+   */
+  processingDays: z.number().int().min(1).max(365).optional(),
 });
 export type SchemeFile = z.infer<typeof SchemeFile>;
 export type Scheme = SchemeFile;
