@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFilterOf, filterQuery } from '../../src/review/decision-export.ts';
 import type { User } from '../../src/review/review-store.ts';
+import { barChart, barPercent, wrapLabel } from '../../src/web/bar-chart.ts';
+import { excelDate, excelDateTime, fieldValueText, safeCell } from '../../src/web/export.ts';
 import { formatDate } from '../../src/web/words.ts';
 import { signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
 
@@ -173,5 +176,74 @@ describe('the CSV export', () => {
     expect(res.body).not.toContain(fx.ids.get(HARSTAD));
     // One submission: its multi-line cells are quoted, so the lines after the header are one record.
     expect(lines.join('\r\n').startsWith(id)).toBe(true);
+  });
+});
+
+describe('the pieces of the export and the chart', () => {
+  it('reads the list filter from a query string, leaving out what cannot mean anything', () => {
+    expect(
+      exportFilterOf({
+        q: ' alesund ',
+        scheme: 'tryggest',
+        year: '2023',
+        status: 'queue',
+        code: 'OVER_CAP',
+        severity: 'error',
+        overdue: '1',
+        assignee: 'me',
+      }),
+    ).toEqual({
+      q: 'alesund',
+      scheme: 'tryggest',
+      year: 2023,
+      status: 'queue',
+      code: 'OVER_CAP',
+      severity: 'error',
+      overdue: true,
+      assignee: 'me',
+    });
+    expect(
+      exportFilterOf({ year: 'x', status: 'sletta', code: "1' OR 1=1", severity: 'fatal', q: '' }),
+    ).toEqual({});
+    expect(filterQuery({ year: 2023, scheme: 'tryggest' }, { status: 'done' })).toBe(
+      'scheme=tryggest&year=2023&status=done',
+    );
+  });
+
+  it('writes a moment as its wall-clock time in Oslo, and a calendar date unshifted', () => {
+    // 23:30 UTC on 31 December is already 1 January in Oslo (winter time, UTC+1).
+    expect(excelDateTime(new Date('2025-12-31T23:30:00Z'))).toEqual(new Date(Date.UTC(2026, 0, 1, 0, 30)));
+    expect(excelDate(new Date('2025-12-31T23:30:00Z'))).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(excelDate('2023-01-27')).toEqual(new Date(Date.UTC(2023, 0, 27)));
+    expect(excelDate(null)).toBeNull();
+  });
+
+  it('makes formula-looking text harmless and writes corrected values as a person reads them', () => {
+    expect(safeCell('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(safeCell(-5)).toBe(-5);
+    expect(fieldValueText('requestedAmount', 760000)).toBe('760\u00a0000\u00a0kr');
+    expect(fieldValueText('positions', 2.5)).toBe('2,5');
+    expect(fieldValueText('submittedDate', '2023-01-27')).toBe('27.01.2023');
+    expect(fieldValueText('priority', null)).toBe('–');
+  });
+
+  it('wraps chart labels on words and keeps a bar above zero visible', () => {
+    expect(wrapLabel('Kommunalt rusarbeid (ny innretning fra 2022) 2023', 20)).toEqual([
+      'Kommunalt rusarbeid',
+      '(ny innretning fra',
+      '2022) 2023',
+    ]);
+    expect(barPercent(1, 1_000_000)).toBe(0.5);
+    expect(barPercent(0, 10)).toBe(0);
+    expect(barPercent(5, 10)).toBe(50);
+    const svg = barChart({
+      id: 'c',
+      title: 'T <x>',
+      description: 'D',
+      bars: [{ label: 'A', value: 1, valueText: '1 kr' }],
+    }).value;
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="c-title c-desc"');
+    expect(svg).toContain('<title id="c-title">T &lt;x&gt;</title>');
   });
 });
