@@ -5,7 +5,7 @@ import type { User } from '../../src/review/review-store.ts';
 import { barChart, barPercent, wrapLabel } from '../../src/web/bar-chart.ts';
 import { excelDate, excelDateTime, fieldValueText, safeCell } from '../../src/web/export.ts';
 import { formatDate } from '../../src/web/words.ts';
-import { signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
+import { XSS_SOURCE, signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
 
 const NARVIK = 'narvik-overgang-over-cap';
 const HARSTAD = 'harstad-rus-clean';
@@ -60,6 +60,14 @@ beforeAll(async () => {
   await fx.service.approveWaiver(b, id, decision.id);
   await fx.service.correctField(a, id, 'submittedDate', '26.01.2023', CORRECT_REASON);
   await fx.service.markDone(a, id, 'Alt er avgjort');
+  // On the script sample Alice accepts the invalid org number, then corrects it to another invalid
+  // one: the finding's message changes, so her decision lapses and the finding is open again.
+  const xss = fx.ids.get(XSS_SOURCE)!;
+  const orgFinding = (await fx.service.submission(xss)).findings.find(
+    (f) => f.code === 'INVALID_ORG_NUMBER',
+  )!;
+  await fx.service.resolveFinding(a, xss, orgFinding.key, 'accepted', 'Skrivefeil i søknaden');
+  await fx.service.correctField(a, xss, 'applicant.orgNumber', '987 654 321', 'Nummeret i følgebrevet');
   alice = await signIn(fx.app, 'alice');
 }, 180_000);
 afterAll(async () => {
@@ -91,11 +99,26 @@ describe('the Excel export', () => {
     }
   });
 
+  it('shows a decision that lapsed when a correction changed its finding, and the finding open again', async () => {
+    const book = await workbook('/export.xlsx');
+    const xss = fx.ids.get(XSS_SOURCE)!;
+    const row = rows(book.getWorksheet('Funn')!).find(
+      (r) => r['ID']!.value === xss && r['Kode']!.value === 'INVALID_ORG_NUMBER',
+    )!;
+    expect(row['Status']!.value).toBe('Åpen (avgjørelsen bortfalt)');
+    expect(row['Avgjørelse']!.value).toBeNull();
+    expect(row['Bortfalt avgjørelse']!.value).toMatch(/^godtatt av Alice Aas .*: «Skrivefeil i søknaden»$/);
+    expect(row['Melding']!.value).toContain('987654321');
+    const submission = rows(book.getWorksheet('Innsendinger')!).find((r) => r['ID']!.value === xss)!;
+    expect(submission['Status']!.value).toBe('Under behandling');
+    expect(submission['Åpne funn']!.value).toBe(1);
+  });
+
   it('carries the corrections old → new, by whom and why', async () => {
     const book = await workbook('/export.xlsx');
-    const [row, ...more] = rows(book.getWorksheet('Rettinger')!);
-    expect(more).toHaveLength(0);
-    expect(row!['ID']!.value).toBe(id);
+    const all = rows(book.getWorksheet('Rettinger')!);
+    expect(all.map((r) => r['ID']!.value).sort()).toEqual([id, fx.ids.get(XSS_SOURCE)].sort());
+    const row = all.find((r) => r['ID']!.value === id);
     expect(row!['Gammel verdi']!.value).toBe('27.01.2023');
     expect(row!['Ny verdi']!.value).toBe('26.01.2023');
     expect(row!['Endring']!.value).toBe('27.01.2023 → 26.01.2023');
