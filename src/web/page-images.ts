@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FileFormat } from '../domain/document.ts';
+import type { Store } from '../store/store.ts';
 import type { PageImage } from './document-pages.ts';
 
 /** A page to render, sent to a render thread (the bytes are a copy the thread owns). */
@@ -48,6 +49,54 @@ interface Slot {
 }
 
 const THREAD_ENTRY = new URL('./page-render-thread.mjs', import.meta.url);
+
+/**
+ * How long a browser keeps a page image: the URL names a submission's document, whose bytes never
+ * change (the submission's id is derived from them), so the image cannot go stale. Private: it is
+ * shown only behind a sign-in and never kept by a shared cache.
+ */
+export const PAGE_IMAGE_CACHE = 'private, max-age=86400, immutable';
+
+/** The file behind a document of a submission, as the page-image route needs it. */
+export interface PageFile {
+  sha256: string;
+  format: FileFormat;
+  pageCount: number | null;
+}
+
+/**
+ * Finds the file of a submission's document for the page-image route, remembering it: a case page
+ * asks for many pages of the same documents, and the store's rows carry every page's text (OCR
+ * words too), which need not be read again for each image.
+ */
+export class PageFiles {
+  private readonly known = new Map<string, PageFile>();
+
+  constructor(
+    private readonly store: Pick<Store, 'documents'>,
+    private readonly max = 2000,
+  ) {}
+
+  async find(submissionId: string, position: number): Promise<PageFile | null> {
+    const key = `${submissionId}/${position}`;
+    const hit = this.known.get(key);
+    if (hit) return hit;
+    const docs = await this.store.documents(submissionId);
+    let found: PageFile | null = null;
+    for (const doc of docs) {
+      // Only documents read already: one still in the queue gets its read (and format) later.
+      if (!doc.read) continue;
+      const file = { sha256: doc.sha256, format: doc.read.format, pageCount: doc.read.pageCount };
+      this.known.set(`${submissionId}/${doc.position}`, file);
+      if (doc.position === position) found = file;
+    }
+    for (const oldest of this.known.keys()) {
+      if (this.known.size <= this.max) break;
+      this.known.delete(oldest);
+    }
+    return found;
+  }
+}
 
 /**
  * Page images for the submission page: each page (by the file's content hash and page number) is

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageImages, RenderBusyError } from '../../src/web/page-images.ts';
+import { PAGE_IMAGE_CACHE, PageImages, RenderBusyError } from '../../src/web/page-images.ts';
 import { signIn, startWebFixture, type Session, type WebFixture } from './web-fixture.ts';
 
 const SCAN = join(import.meta.dirname, '../../samples/2025/tromso-voksne-fact-clean-skannet/soknad.pdf');
@@ -78,7 +78,7 @@ describe('page images through the app', () => {
   const get = (url: string) =>
     fx.app.inject({ method: 'GET', url, cookies: { intake_session: alice.cookie } });
 
-  it('keeps /api/me quick while pages are drawn, and sends pages with no-store', async () => {
+  it('keeps /api/me quick while pages are drawn, and lets the browser keep a page (private, by its tag)', async () => {
     const urls = [...fx.ids.values()].flatMap((id) =>
       [1, 2].map((p) => `/submissions/${id}/documents/0/pages/${p}`),
     );
@@ -93,7 +93,22 @@ describe('page images through the app', () => {
     expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 404 || a.statusCode === 503)).toBe(
       true,
     );
-    const again = await get(urls[0]!);
-    expect(again.headers['cache-control']).toBe('no-store');
+    const served = answers.findIndex((a) => a.statusCode === 200);
+    const again = await get(urls[served]!);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['cache-control']).toBe(PAGE_IMAGE_CACHE);
+    // Asked again with its tag: 304, no image sent.
+    const revalidated = await fx.app.inject({
+      method: 'GET',
+      url: urls[served]!,
+      cookies: { intake_session: alice.cookie },
+      headers: { 'if-none-match': String(again.headers.etag) },
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+    // A page that is not there is not kept.
+    const missing = await get(urls[served]!.replace(/pages\/\d+$/, 'pages/99'));
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
   }, 60_000);
 });

@@ -1,6 +1,8 @@
-/* global document, CSS, fetch, setTimeout */
-// Highlights the evidence of a finding or field on its document page: a box on a page image, a
-// sheet cell, or the text on a text page. Without script the evidence text is still on the page.
+/* global document, CSS, fetch, setTimeout, URL, HTMLImageElement */
+// The document viewer: evidence highlighted on its page (a box on a page image, a sheet cell, or
+// the text on a text page), a jump to a page, and page images that failed because the renderer was
+// busy asked for again. Page images load as they come near (loading=lazy); a page shown on purpose
+// loads at once. Without script the images still load and the evidence text is still on the page.
 (() => {
   const clear = () => {
     for (const el of document.querySelectorAll('.app-highlight')) el.classList.remove('app-highlight');
@@ -11,23 +13,34 @@
     const status = document.getElementById('highlight-status');
     if (status) status.textContent = text;
   };
-  const placeBox = (figure, box) => {
+  const load = (figure) => {
     const img = figure.querySelector('img');
+    if (img) img.loading = 'eager';
+    return img;
+  };
+  const placeBox = (figure, box) => {
+    const img = load(figure);
     const overlay = figure.querySelector('.app-box');
     const apply = () => {
       const width = Number(figure.dataset.width) || img.naturalWidth;
       const height = Number(figure.dataset.height) || img.naturalHeight;
-      if (!width || !height) return;
+      if (!width || !height) return false;
       overlay.style.left = `${(box.x / width) * 100}%`;
       overlay.style.top = `${(box.y / height) * 100}%`;
       overlay.style.width = `${(box.width / width) * 100}%`;
       overlay.style.height = `${(box.height / height) * 100}%`;
       overlay.hidden = false;
       overlay.scrollIntoView({ block: 'center' });
+      return true;
     };
-    img.loading = 'eager';
-    if (img.complete && img.naturalWidth) apply();
-    else img.addEventListener('load', apply, { once: true });
+    // The page's placeholder has its final size: the box goes on at once when the page's size is
+    // known, and is placed again once the image is there (its own size, for image files).
+    figure.scrollIntoView({ block: 'center' });
+    const placed = apply();
+    if (!(img.complete && img.naturalWidth))
+      img.addEventListener('load', () => (placed ? overlay.scrollIntoView({ block: 'center' }) : apply()), {
+        once: true,
+      });
   };
   const show = (target) => {
     clear();
@@ -48,7 +61,10 @@
     if (figure) {
       figure.classList.add('app-highlight');
       if (target.box) placeBox(figure, target.box);
-      else figure.scrollIntoView({ block: 'start' });
+      else {
+        load(figure);
+        figure.scrollIntoView({ block: 'start' });
+      }
       announce(`Markert på side ${page}${target.box ? '' : ' (nøyaktig plassering ukjent)'}.`);
       return;
     }
@@ -76,6 +92,49 @@
     button.setAttribute('aria-pressed', 'true');
     show(JSON.parse(button.dataset.evidence));
   });
+
+  // Jump to a page: the page is scrolled to the top of the document area, loaded and focused.
+  const jump = document.querySelector('[data-page-jump]');
+  if (jump) {
+    const pageField = jump.querySelector('[name="page"]');
+    const docField = jump.querySelector('[name="doc"]');
+    const limit = () => {
+      const option = docField.selectedOptions ? docField.selectedOptions[0] : null;
+      if (option) pageField.max = option.dataset.pages;
+    };
+    docField.addEventListener('change', limit);
+    jump.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const target = document.getElementById(`doc-${docField.value}-side-${Number(pageField.value)}`);
+      if (!target) return;
+      if (target.classList.contains('app-page')) load(target);
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+      announce(`Viser side ${pageField.value}.`);
+    });
+    jump.hidden = false;
+  }
+
+  // A page the renderer was too busy for (503) is asked for again a few times, a little later.
+  document.addEventListener(
+    'error',
+    (event) => {
+      const img = event.target;
+      if (!(img instanceof HTMLImageElement) || !img.closest('.app-page')) return;
+      const tries = Number(img.dataset.tries || 0);
+      if (tries >= 4) return;
+      img.dataset.tries = String(tries + 1);
+      setTimeout(
+        () => {
+          const url = new URL(img.src);
+          url.searchParams.set('forsok', String(tries + 1));
+          img.src = url.href;
+        },
+        1500 * (tries + 1),
+      );
+    },
+    true,
+  );
 })();
 
 // Upload: files dragged onto the file field go into it (the field itself works without script), and

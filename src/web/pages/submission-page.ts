@@ -1,7 +1,7 @@
 import type { SubmissionView } from '../../review/review-service.ts';
 import type { SessionUser } from '../../review/review-store.ts';
 import { html } from '../html.ts';
-import { documentSection, type DocumentView, type EvidenceTarget } from './document-viewer.ts';
+import { documentArea, type DocumentView, type EvidenceTarget } from './document-viewer.ts';
 import { fieldName, fieldsTable } from './fields-form.ts';
 import { findingCard } from './finding-card.ts';
 import { historyTable } from './history-table.ts';
@@ -48,10 +48,7 @@ export function submissionPage(
     ${claim}
     <p id="highlight-status" class="ds-sr-only" aria-live="polite"></p>
     <div class="app-split">
-      <section aria-labelledby="docs-heading" class="app-documents">
-        <h2 id="docs-heading" class="ds-heading" data-size="md">Dokumenter</h2>
-        ${documents.map(documentSection(record.id))}
-      </section>
+      ${documentArea(record.id, documents)}
       <div class="app-side">
         <section aria-labelledby="findings-heading">
           <h2 id="findings-heading" class="ds-heading" data-size="md">Funn</h2>
