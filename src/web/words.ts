@@ -92,6 +92,7 @@ const ACTION_WORD: Record<string, string> = {
   'resolution-lapsed': 'Avgjørelse bortfalt',
   'correction-approved': 'Retting godkjent av en annen',
   'document-requested': 'Dokument etterspurt',
+  'request-closed': 'Forespørsel avsluttet',
   'marked-done': 'Ferdig behandlet',
   reopened: 'Gjenåpnet',
   commented: 'Kommentar',

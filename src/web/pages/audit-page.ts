@@ -1,19 +1,7 @@
 import type { AuditEntry, SessionUser } from '../../review/review-store.ts';
 import { html } from '../html.ts';
-import { formatDateTime, layout } from './layout.ts';
-
-/** Actions that belong to no submission, as an auditor reads them. */
-const ACTION_LABEL: Record<string, string> = {
-  'signed-in': 'Logget inn',
-  'sign-in-failed': 'Mislykket innlogging',
-  'signed-out': 'Logget ut',
-  'signed-out-everywhere': 'Logget ut overalt',
-  'user-created': 'Bruker opprettet',
-  'user-changed': 'Bruker endret',
-  'user-deactivated': 'Bruker deaktivert',
-  exported: 'Eksport',
-  'queue-action': 'Handling i køene',
-};
+import { actionWord, countWord, formatDateTime } from '../words.ts';
+import { layout } from './layout.ts';
 
 /** The audit log, newest first, a page at a time: who did what, when, with the row's hash. */
 export function auditPage(user: SessionUser, rows: AuditEntry[], next: number | null): string {
@@ -24,6 +12,7 @@ export function auditPage(user: SessionUser, rows: AuditEntry[], next: number | 
         Alt som er gjort, nyeste først. Hver rad bærer hashen til raden før;
         <code>intake audit verify</code> kontrollerer at ingen rad er endret eller slettet.
       </p>
+      <p class="ds-paragraph" data-size="sm">Viser ${countWord(rows.length, 'hendelse', 'hendelser')}.</p>
       <table class="ds-table" data-border data-size="sm">
         <thead>
           <tr>
@@ -43,7 +32,7 @@ export function auditPage(user: SessionUser, rows: AuditEntry[], next: number | 
                 <td>${r.id}</td>
                 <td>${formatDateTime(r.at)}</td>
                 <td>${r.actor}</td>
-                <td>${ACTION_LABEL[r.action] ?? r.action}</td>
+                <td>${actionWord(r.action)}</td>
                 <td>
                   ${
                     r.submissionId

@@ -1,10 +1,42 @@
 import type { ReviewFinding } from '../../review/review-service.ts';
 import type { SessionUser } from '../../review/review-store.ts';
+import type { RuleSource } from '../../review/rule-source.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { findingTitle, formatDateTime, resolutionWord } from '../words.ts';
 import type { EvidenceTarget } from './document-viewer.ts';
-import { formatDateTime, severityTag } from './layout.ts';
+import { severityTag } from './layout.ts';
 
-export const RESOLUTION_LABEL = { accepted: 'Godtatt', waived: 'Frafalt', rejected: 'Avvist' } as const;
+export const RESOLUTION_LABEL = {
+  accepted: resolutionWord('accepted', true),
+  waived: resolutionWord('waived', true),
+  rejected: resolutionWord('rejected', true),
+} as const;
+
+/** A finding as the case page shows it: with the sources of the rule that raised it, when resolved. */
+export type CardFinding = ReviewFinding & { ruleSources?: RuleSource[] };
+
+/** "Regelverket: «…»" under a finding, with where the quote is from; the check's own rule otherwise. */
+export function ruleSourceLines(sources: readonly RuleSource[]): SafeHtml {
+  return html`${sources.map((s) =>
+    s.kind === 'check'
+      ? html`<p class="ds-paragraph app-rule-source" data-size="sm">Kontrollens regel: ${s.text}</p>`
+      : html`<p class="ds-paragraph app-rule-source" data-size="sm">
+          Regelverket: «${s.quote}»<br />
+          <span class="app-rule-origin"
+            >Kilde:
+            ${
+              s.url
+                ? html`<a class="ds-link" href="${s.url}" rel="noopener noreferrer" target="_blank"
+                    >${s.schemeName}, offentlig side<span class="ds-sr-only"> (åpnes i ny fane)</span></a
+                  >`
+                : s.public
+                  ? `${s.public} (offentlig)`
+                  : `ordningens dokumenter for «${s.schemeName}»${s.seed ? ` (dokument ${s.seed.slice(0, 3)})` : ''}`
+            }${s.reading ? ' – regelen er en tolkning av et dokument med uklart oppsett' : ''}</span
+          >
+        </p>`,
+  )}`;
+}
 
 export const evidenceButton = (target: EvidenceTarget | null, label: string): SafeHtml =>
   target
@@ -20,7 +52,7 @@ export const evidenceButton = (target: EvidenceTarget | null, label: string): Sa
     : html``;
 
 export function findingCard(
-  f: ReviewFinding,
+  f: CardFinding,
   index: number,
   target: EvidenceTarget | null,
   base: string,
@@ -110,18 +142,20 @@ export function findingCard(
         </details>`;
   return html`<article class="ds-card app-finding" data-open="${f.open}" aria-labelledby="${id}-title">
     <h3 id="${id}-title" class="ds-heading" data-size="xs">
-      ${severityTag(f.severity)} <code>${f.code}</code>
+      ${severityTag(f.severity)} ${findingTitle(f.code)}
+      <small class="app-code"><code>${f.code}</code></small>
     </h3>
     <p class="ds-paragraph">${f.message}</p>
+    ${ruleSourceLines(f.ruleSources ?? [])}
     ${
       f.evidence
         ? html`<p class="ds-paragraph" data-size="sm">
-            Kilde:
+            I dokumentet:
             ${f.evidence.path}${f.evidence.page ? `, side ${f.evidence.page}` : ''}${f.evidence.cell ? `, ${f.evidence.sheet ?? ''}!${f.evidence.cell}` : ''}:
             «${f.evidence.text}»
           </p>`
         : ''
     }
-    ${evidenceButton(target, f.code)} ${decision} ${form}
+    ${evidenceButton(target, findingTitle(f.code))} ${decision} ${form}
   </article>`;
 }

@@ -1,7 +1,8 @@
 import type { BatchView, SessionUser } from '../../review/review-store.ts';
 import { html } from '../html.ts';
 import { formatSize, type UploadLimits } from '../uploads.ts';
-import { formatDateTime, layout, type PageOptions } from './layout.ts';
+import { formatDateTime } from '../words.ts';
+import { layout, type PageOptions } from './layout.ts';
 
 const NO_QUEUES = html`<div class="ds-alert" data-color="warning" role="status">
   <p class="ds-paragraph">

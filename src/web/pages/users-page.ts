@@ -1,5 +1,6 @@
 import type { SessionUser, User } from '../../review/review-store.ts';
 import { html } from '../html.ts';
+import { countWord } from '../words.ts';
 import { layout, type PageOptions } from './layout.ts';
 
 export function usersPage(
@@ -10,6 +11,10 @@ export function usersPage(
   return layout(
     { title: 'Brukere', user, path: '/admin/users', notice },
     html`<h1 class="ds-heading" data-size="lg">Brukere</h1>
+      <p class="ds-paragraph">
+        ${countWord(users.length, 'bruker', 'brukere')},
+        ${countWord(users.filter((u) => u.active).length, 'aktiv', 'aktive')}.
+      </p>
       <table class="ds-table" data-border>
         <thead>
           <tr>

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
+
+/**
+ * Issue 12, items 1, 2, 12 and the error pages of 3, as a case officer meets them in Chromium:
+ * Norwegian finding titles with the code beside them, the rule's source under the finding, dates
+ * and amounts in one format, a refused correction explained beside its field, Norwegian error pages,
+ * and the queue dashboard inside the app's frame.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
+const NARVIK = 'narvik-overgang-over-cap';
+const NBSP = '\u00a0';
+
+let fx: WebFixture;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
+    );
+  }
+  fx = await startWebFixture(['2023/narvik-overgang-over-cap'], { queues: true });
+  base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await fx?.close();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/queue`);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+  await page.getByLabel('Brukernavn').fill(username);
+  await page.getByLabel('Passord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL(`${base}/queue`);
+}
+
+const narvikUrl = () => `${base}/submissions/${fx.ids.get(NARVIK)}`;
+
+describe('Norwegian words, the rule source and corrections that help, in a browser', () => {
+  it('shows OVER_CAP by its Norwegian title, the code small beside it, and the rule quoted from the scheme under it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'alice');
+    await page.goto(narvikUrl());
+    const card = page.locator('article.app-finding', { has: page.locator('code', { hasText: 'OVER_CAP' }) });
+    const title = card.getByRole('heading', { level: 3 });
+    expect(await title.textContent()).toContain('Over tilskuddsgrensen');
+    // The code is a secondary label: small, in a <code>, after the title.
+    expect(await card.locator('h3 small code').textContent()).toBe('OVER_CAP');
+    // The rule behind it: the scheme's cap for 2023-2024, quoted as the scheme file cites it.
+    const source = card.locator('.app-rule-source');
+    expect(await source.textContent()).toContain('Regelverket: «2023 – 2024 → 330 000 pr. stilling»');
+    expect(await source.textContent()).toContain('Kommunalt rusarbeid, overgangsordning');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-finding-rule-source.png') });
+
+    // Amounts in kroner with grouped thousands; dates dd.mm.åååå.
+    expect(await page.locator('[data-field-value="requestedAmount"]').textContent()).toBe(
+      `760${NBSP}000${NBSP}kr`,
+    );
+    expect(await page.locator('[data-field-value="positions"]').textContent()).toBe('2');
+    expect(await page.locator('[data-field-value="submittedDate"]').textContent()).toBe('27.01.2023');
+    expect(await page.locator('[data-field-value="scheme"]').textContent()).toBe(
+      'Kommunalt rusarbeid, overgangsordning',
+    );
+    const firstTime = await page.locator('.app-history tbody tr td').first().textContent();
+    expect(firstTime).toMatch(/^\d{2}\.\d{2}\.\d{4} kl\. \d{2}:\d{2}$/);
+    expect(await page.locator('.app-history').textContent()).not.toContain('processed');
+    await page.close();
+  });
+
+  it('sends a correction it cannot read back to its field, naming the field and the format, with what was typed kept', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'alice');
+    await page.goto(narvikUrl());
+    const form = page.locator('#rett-requestedAmount');
+    await form.locator('summary').click();
+    const input = form.getByLabel('Ny verdi for søknadsbeløp');
+    // The expected format stands beside the field and is read out with it.
+    const hintId = (await input.getAttribute('aria-describedby'))!.split(' ')[0]!;
+    expect(await page.locator(`#${hintId}`).textContent()).toContain('Beløp i hele kroner, f.eks. 1 250 000');
+    expect(await input.inputValue()).toBe(`760${NBSP}000`);
+    await input.fill('mye penger');
+    await form.getByLabel('Begrunnelse').fill('Beløpet står i budsjettet');
+    await form.getByRole('button', { name: /Lagre og kontroller/ }).click();
+    await page.waitForURL(/field=requestedAmount/);
+
+    // Back on the case: the form open, the input marked invalid, the error beside it and read with it.
+    const again = page.locator('#rett-requestedAmount');
+    expect(await again.getAttribute('open')).not.toBeNull();
+    const invalid = again.getByLabel('Ny verdi for søknadsbeløp');
+    expect(await invalid.getAttribute('aria-invalid')).toBe('true');
+    expect(await invalid.inputValue()).toBe('mye penger');
+    expect(await again.getByLabel('Begrunnelse').inputValue()).toBe('Beløpet står i budsjettet');
+    const described = (await invalid.getAttribute('aria-describedby'))!.split(' ');
+    const error = page.locator(`#${described[1]}`);
+    expect(await error.getAttribute('class')).toContain('ds-validation-message');
+    expect(await error.textContent()).toContain('Søknadsbeløp: «mye penger» kan ikke leses som et beløp');
+    expect(await error.textContent()).toContain('f.eks. 1 250 000');
+    // Nothing was changed.
+    expect(await page.locator('[data-field-value="requestedAmount"]').textContent()).toBe(
+      `760${NBSP}000${NBSP}kr`,
+    );
+    await again.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-correction-error.png') });
+
+    // A correction it can read goes through and is shown in the field's format, in the history too.
+    await invalid.fill('700 000');
+    await again.getByRole('button', { name: /Lagre og kontroller/ }).click();
+    await expect.poll(() => page.locator('.ds-alert').first().textContent()).toContain('kontrollert på nytt');
+    expect(await page.locator('[data-field-value="requestedAmount"]').textContent()).toBe(
+      `700${NBSP}000${NBSP}kr`,
+    );
+    const history = await page.locator('.app-history').textContent();
+    expect(history).toContain('Felt rettet');
+    expect(history).toContain(`760${NBSP}000${NBSP}kr → 700${NBSP}000${NBSP}kr`);
+    await page.close();
+  });
+
+  it('shows a missing page, a missing case and an admin page as Norwegian pages in the app frame, with a way back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await signIn(page, 'bob');
+
+    const missing = await page.goto(`${base}/finnes/ikke`);
+    expect(missing!.status()).toBe(404);
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Siden finnes ikke');
+    expect(await page.getByRole('navigation', { name: 'Hovedmeny' }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-not-found.png') });
+    await page.getByRole('link', { name: 'Til arbeidskøen' }).click();
+    await page.waitForURL(`${base}/queue`);
+
+    const noCase = await page.goto(`${base}/submissions/finnes-ikke`);
+    expect(noCase!.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Siden finnes ikke');
+    expect(await page.locator('#error-message').textContent()).not.toBe('');
+
+    const admin = await page.goto(`${base}/admin/users`);
+    expect(admin!.status()).toBe(403);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ingen tilgang');
+    expect(await page.locator('#error-message').textContent()).toContain('Bare administratorer');
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-forbidden.png') });
+
+    // A script's request (no text/html in Accept) and the API keep their JSON.
+    const api = await page.request.get(`${base}/api/submissions/finnes-ikke`);
+    expect(api.status()).toBe(404);
+    expect(((await api.json()) as { error: string }).error).not.toBe('');
+    const scripted = await page.request.get(`${base}/finnes/ikke`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(scripted.headers()['content-type']).toContain('application/json');
+    await page.close();
+  });
+
+  it('frames the queue dashboard in Norwegian with a way back into the app', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await signIn(page, 'ada');
+    await page.goto(`${base}/admin/queues`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    const back = page
+      .getByRole('navigation', { name: 'Intake' })
+      .getByRole('link', { name: 'Tilbake til arbeidskøen' });
+    await expect.poll(() => back.isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-queue-dashboard.png') });
+    await back.click();
+    await page.waitForURL(`${base}/queue`);
+    await page.close();
+  });
+});
