@@ -16,7 +16,7 @@ export interface ExportFilter {
   q?: string;
   scheme?: string;
   year?: number;
-  /** A CaseStatus, `queue` (neither done nor accepted by the checks) or `all`. */
+  /** A CaseStatus, or a group: `queue` (the office's to-do), `taken` (someone has it), `all`. */
   status?: string;
   /** A user id, a username or `me`. */
   assignee?: string;
@@ -26,6 +26,9 @@ export interface ExportFilter {
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
+const STATUS_GROUPS: readonly string[] = ['queue', 'taken', 'all'];
+/** The office's to-do, as the case list counts it: neither done, accepted, nor waiting for the municipality. */
+const QUEUE_STATUSES: readonly CaseStatus[] = ['new', 'in-progress', 'awaiting-approval', 'ready'];
 
 /** The filter of a query string; a parameter that cannot mean anything is left out. */
 export function exportFilterOf(query: unknown): ExportFilter {
@@ -45,10 +48,7 @@ export function exportFilterOf(query: unknown): ExportFilter {
   const year = Number(text('year'));
   if (Number.isInteger(year) && year > 1900 && year < 3000) filter.year = year;
   const status = text('status');
-  if (
-    status &&
-    (status === 'queue' || status === 'all' || (CASE_STATUSES as readonly string[]).includes(status))
-  )
+  if (status && (STATUS_GROUPS.includes(status) || (CASE_STATUSES as readonly string[]).includes(status)))
     filter.status = status;
   const assignee = text('assignee');
   if (assignee) filter.assignee = assignee;
@@ -342,15 +342,17 @@ export function caseStatusOf(
 }
 
 /**
- * The cases the filter's decision-level parameters keep: status (`queue` = neither done nor
- * accepted by the checks) and assignee (`me` is `userId`). `overdue` needs the processing deadline
+ * The cases the filter's decision-level parameters keep: status (and its groups, as the case list
+ * has them) and assignee (`me` is `userId`). `overdue` needs the processing deadline
  * of the case list and is not applied here.
  */
 export function applyFilter(cases: DecidedCase[], filter: ExportFilter, userId: number): DecidedCase[] {
   return cases.filter((c) => {
     if (filter.status && filter.status !== 'all') {
       if (filter.status === 'queue') {
-        if (c.status === 'done' || c.status === 'accepted') return false;
+        if (!QUEUE_STATUSES.includes(c.status)) return false;
+      } else if (filter.status === 'taken') {
+        if (c.assignee === null) return false;
       } else if (c.status !== filter.status) return false;
     }
     if (filter.assignee) {
