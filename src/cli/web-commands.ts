@@ -73,7 +73,8 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
       reviews,
       service: new ReviewService(store, reviews, ctx),
       blobs,
-      schemes: ctx.schemes.map((s) => ({ id: s.id, name: s.name })),
+      // Whole scheme files: the pages show names, and each finding the source of its rule.
+      schemes: ctx.schemes,
       uploads: queues?.uploads,
       registerAdmin: queues?.registerAdmin,
       pageImages,

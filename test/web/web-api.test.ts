@@ -414,7 +414,7 @@ describe('a submission', () => {
     });
     const page = await get(alice, `/submissions/${id(NARVIK)}`);
     expect(page.body).toContain('Felt rettet');
-    expect(page.body).toContain('760000 → 660000');
+    expect(page.body).toContain('760\u00a0000\u00a0kr → 660\u00a0000\u00a0kr');
   });
 
   it('refuses a correction it cannot read, of an unknown field, or without a reason', async () => {

@@ -116,7 +116,10 @@ describe('the reviewer app in a browser', () => {
     await row.getByLabel('Begrunnelse').fill('Søknadsbeløpet er 700 000 i budsjettet');
     await row.getByRole('button', { name: /Lagre og kontroller/ }).click();
     await expect.poll(() => page.locator('.ds-alert').textContent()).toContain('kontrollert på nytt');
-    expect(await page.locator('[data-field-value="requestedAmount"]').textContent()).toBe('700000');
+    // Amounts as the page writes them (words.ts): thousands and "kr" joined by no-break spaces.
+    expect(await page.locator('[data-field-value="requestedAmount"]').textContent()).toBe(
+      '700\u00a0000\u00a0kr',
+    );
 
     // Resolve the finding with a reason.
     const open = page.locator('article.app-finding', { has: page.locator('code', { hasText: 'OVER_CAP' }) });
@@ -129,7 +132,7 @@ describe('the reviewer app in a browser', () => {
     const history = page.locator('table.app-history');
     await expect.poll(() => history.textContent()).toContain('Felt rettet');
     const text = (await history.textContent())!;
-    expect(text).toContain('760000 → 700000');
+    expect(text).toContain('760\u00a0000\u00a0kr → 700\u00a0000\u00a0kr');
     expect(text).toContain('Funn avgjort');
     expect(text).toContain('Overskridelsen er avklart med kommunen');
 

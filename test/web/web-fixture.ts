@@ -130,7 +130,7 @@ export async function startWebFixture(
       reviews,
       service,
       blobs,
-      schemes: schemes.map((s) => ({ id: s.id, name: s.name })),
+      schemes,
       uploads: queues?.uploads,
       registerAdmin: queues?.registerAdmin,
     },
