@@ -75,8 +75,9 @@ export function filterQuery(filter: ExportFilter, extra: Record<string, string |
 
 /**
  * The ids of checked submissions matching the filter's record-level parameters (text, scheme,
- * year, finding code and severity); status and assignee are applied after loading (`applyFilter`),
- * as they depend on the decisions. Null when none of these parameters is set (every submission).
+ * year, and any finding of the code or severity); status, assignee and whether the finding is still
+ * open are applied after loading (`applyFilter`), as they depend on the decisions. Null when none of
+ * these parameters is set (every submission).
  */
 export async function filteredIds(db: SqlExecutor, filter: ExportFilter): Promise<string[] | null> {
   const { q, scheme, year, code, severity } = filter;
@@ -343,7 +344,7 @@ export function caseStatusOf(
 
 /**
  * The cases the filter's decision-level parameters keep: status (and its groups, as the case list
- * has them) and assignee (`me` is `userId`). `overdue` needs the processing deadline
+ * has them), an open finding of the code or severity, and assignee (`me` is `userId`). `overdue` needs the processing deadline
  * of the case list and is not applied here.
  */
 export function applyFilter(cases: DecidedCase[], filter: ExportFilter, userId: number): DecidedCase[] {
@@ -355,6 +356,10 @@ export function applyFilter(cases: DecidedCase[], filter: ExportFilter, userId: 
         if (c.assignee === null) return false;
       } else if (c.status !== filter.status) return false;
     }
+    // Like the list: a finding code or severity selects the cases where such a finding is open.
+    const open = c.findings.filter((f) => f.open);
+    if (filter.code && !open.some((f) => f.code === filter.code)) return false;
+    if (filter.severity && !open.some((f) => f.severity === filter.severity)) return false;
     if (filter.assignee) {
       const a = filter.assignee;
       if (!c.assignee) return false;
