@@ -97,6 +97,10 @@ describe('the summary and the export in a browser', () => {
       year: '2023',
       status: 'done',
     });
+    // The list shows the one done case of that scheme and year.
+    await expect.poll(() => page.getByRole('link', { name: 'Narvik kommune' }).count()).toBe(1);
+    expect(await page.locator('main').textContent()).not.toContain('Harstad');
+    await page.screenshot({ path: join(SCREENSHOTS, 'summary-to-cases.png') });
     await page.close();
   });
 
