@@ -23,6 +23,8 @@ export interface CaseFilter {
   code?: string;
   severity?: 'error' | 'warning';
   overdue?: boolean;
+  /** One case (the case page's row). */
+  id?: string;
 }
 
 export interface CaseListItem extends Omit<CaseRow, 'search' | 'approvalMakers'> {
@@ -187,6 +189,7 @@ export class CaseIndex {
         `${EFFECTIVE} = 'awaiting-approval' AND NOT (${param(filter.approverId)}::bigint = ANY(c.approval_makers))`,
       );
     }
+    if (filter.id) clauses.push(`c.submission_id = ${param(filter.id)}`);
     if (filter.code) clauses.push(`${param(filter.code)} = ANY(c.open_codes)`);
     if (filter.severity) clauses.push(`${param(filter.severity)} = ANY(c.open_severities)`);
     if (filter.overdue) clauses.push(`c.status NOT IN ('done', 'accepted') AND c.due_date < $1::date`);

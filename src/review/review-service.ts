@@ -14,7 +14,7 @@ import {
   type CaseListItem,
 } from './case-index.ts';
 import { addDays } from './case-state.ts';
-import { CaseWorkStore } from './case-work-store.ts';
+import { CaseWorkStore, type CommentRow, type DocumentRequestRow } from './case-work-store.ts';
 import { fieldName } from '../rules/field-names.ts';
 import { ReviewError } from './review-error.ts';
 import { withResolutions, type ReviewFinding } from './open-findings.ts';
@@ -568,6 +568,23 @@ export class ReviewService {
   ): Promise<{ items: CaseListItem[]; total: number }> {
     await this.cases.refreshStale(this.reviews.sql);
     return this.cases.list(this.reviews.sql, filter, page);
+  }
+
+  /** One case's row of the case index (brought up to date first), or null before it is checked. */
+  async caseRow(id: string): Promise<CaseListItem | null> {
+    await this.cases.refreshStale(this.reviews.sql);
+    return (await this.cases.list(this.reviews.sql, { id }, { offset: 0, limit: 1 })).items[0] ?? null;
+  }
+
+  /** The case page's work besides decisions: its row, document requests and notes. */
+  async caseWork(
+    id: string,
+  ): Promise<{ row: CaseListItem | null; requests: DocumentRequestRow[]; comments: CommentRow[] }> {
+    return {
+      row: await this.caseRow(id),
+      requests: await this.work.requests(this.reviews.sql, id),
+      comments: await this.work.comments(this.reviews.sql, id),
+    };
   }
 
   async caseIds(filter: CaseFilter): Promise<string[]> {

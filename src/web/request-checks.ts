@@ -5,6 +5,7 @@ const PARAM_RULES: Record<string, { pattern: RegExp; message: string }> = {
   page: { pattern: /^[1-9]\d{0,4}$/, message: 'Ugyldig sidenummer.' },
   rid: { pattern: /^[1-9]\d{0,15}$/, message: 'Ugyldig avgjørelse.' },
   cid: { pattern: /^[1-9]\d{0,15}$/, message: 'Ugyldig retting.' },
+  fid: { pattern: /^[1-9]\d{0,15}$/, message: 'Ugyldig filter.' },
   username: { pattern: /^[\w.@-]{1,64}$/, message: 'Ugyldig brukernavn.' },
 };
 

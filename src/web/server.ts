@@ -26,11 +26,18 @@ import {
   sessionUser,
   tokenHash,
 } from './auth.ts';
-import { PageImages, RenderBusyError } from './page-images.ts';
+import { PAGE_IMAGE_CACHE, PageFiles, PageImages, RenderBusyError } from './page-images.ts';
 import { exportCsv, exportXlsx } from './export.ts';
+import { exportCases, exportFilterOf } from '../review/decision-export.ts';
+import { caseFilter, queryString, readCaseQuery } from './case-query.ts';
+import { findingFigures } from '../review/summary-figures.ts';
+import { sendError } from './pages/error-page.ts';
+import { correctionAnchor, correctionProblem, fieldErrorOf, fieldErrorQuery } from './pages/fields-form.ts';
+import { withRuleSources } from '../review/rule-source.ts';
+import { countWord } from './words.ts';
 import { loginPage } from './pages/login-page.ts';
 import type { PageOptions } from './pages/layout.ts';
-import { queuePage } from './pages/queue-page.ts';
+import { registerCaseRoutes } from './case-routes.ts';
 import { summaryPage } from './pages/summary-page.ts';
 import { documentViews } from './document-views.ts';
 import { submissionPage } from './pages/submission-page.ts';
@@ -79,6 +86,7 @@ export interface WebDeps {
   reviews: ReviewStore;
   service: ReviewService;
   blobs: BlobStore;
+  /** Scheme names for the pages; whole scheme files (as `intake serve` gives) also show each rule's source. */
   schemes: Array<{ id: string; name: string }>;
   /** Uploads onto the queues; absent when the queues are not configured (the page says so). */
   uploads?: UploadDeps;
@@ -107,6 +115,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   const { reviews, service } = deps;
   const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
   const pageImages = deps.pageImages ?? new PageImages();
+  const pageFiles = new PageFiles(deps.store);
   if (!deps.pageImages) app.addHook('onClose', () => pageImages.close());
   app.decorate('routeList', [] as string[]);
   app.addHook('onRoute', (route) => {
@@ -151,31 +160,34 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   app.addHook('onRequest', async (request, reply) => {
     // Ids, positions and pages are checked before anything reads them: a bad one is a 400, never a 500.
     const bad = badParams(request.params as Record<string, string> | undefined);
-    if (bad) return reply.code(400).send({ error: bad });
+    if (bad) return sendError(request, reply, 400, bad);
     if (request.routeOptions.config.public) return;
     request.user = await sessionUser(request, reviews);
     if (!request.user) return refuseAnonymous(request, reply);
     const path = request.routeOptions.url ?? request.url;
     if ((path.startsWith('/admin') || path.startsWith('/api/admin')) && request.user.role !== 'admin') {
-      return reply.code(403).type('text/plain; charset=utf-8').send('Bare administratorer har tilgang.');
+      return sendError(request, reply, 403, 'Bare administratorer har tilgang til denne siden.');
     }
   });
   // Text with NUL cannot be stored (PostgreSQL refuses it in text and jsonb): a 400, not a 500.
   app.addHook('preValidation', async (request, reply) => {
     if (hasNul(request.body) || hasNul(request.query))
-      return reply.code(400).send({ error: 'Teksten inneholder et ugyldig tegn (NUL).' });
+      return sendError(request, reply, 400, 'Teksten inneholder et ugyldig tegn (NUL).');
   });
   // Forms send text fields only; a page route given JSON of other types sees those fields as absent.
   app.addHook('preValidation', async (request) => {
     const body = request.body;
     if (request.method !== 'POST' || request.url.startsWith('/api/') || request.isMultipart()) return;
     if (request.url.startsWith(`${DASHBOARD_PATH}/`)) return;
+    // The one list field: the checked cases of a bulk form (`ids`, repeated), strings only.
+    const keep = ([k, v]: [string, unknown]) =>
+      typeof v === 'string' || (k === 'ids' && Array.isArray(v) && v.every((x) => typeof x === 'string'));
     request.body =
       body && typeof body === 'object' && !Array.isArray(body)
-        ? Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+        ? Object.fromEntries(Object.entries(body).filter(keep))
         : {};
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'Finnes ikke.' }));
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'Finnes ikke.'));
   // Every state-changing request carries the session's CSRF token (form field or X-CSRF-Token);
   // bodies are parsed after onRequest, so the check runs here.
   app.addHook('preHandler', async (request, reply) => {
@@ -186,7 +198,7 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     if (dashboard && csrfOf(request) === undefined) {
       if (!sameOrigin(request)) return reply.code(403).send({ error: 'Forespørselen kom ikke fra Intake.' });
     } else if (!sameToken(csrfOf(request), request.user!.csrfToken)) {
-      return reply.code(403).send({ error: 'Ugyldig eller manglende CSRF-token. Last siden på nytt.' });
+      return sendError(request, reply, 403, 'Ugyldig eller manglende CSRF-token. Last siden på nytt.');
     }
     // Every queue action (retry, clean, pause, remove…) is audited before it runs: no row, no action.
     if (dashboard) {
@@ -201,13 +213,13 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ReviewError) {
-      return reply.code(ERROR_STATUS[error.reviewCode]).send({ error: error.message });
+      return sendError(request, reply, ERROR_STATUS[error.reviewCode], error.message);
     }
-    if (error instanceof UploadError) return reply.code(error.statusCode).send({ error: error.message });
+    if (error instanceof UploadError) return sendError(request, reply, error.statusCode, error.message);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error(error);
     // Fastify's and its plugins' own messages are English and technical: a reviewer gets Norwegian.
-    return reply.code(status).send({ error: publicErrorMessage(status) });
+    return sendError(request, reply, status, publicErrorMessage(status));
   });
 
   /** An audit row about no submission in particular (sign-in, users, exports). */
@@ -332,19 +344,17 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
   };
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/queue', 303));
-  app.get<{ Querystring: Record<string, string | undefined> }>(
-    '/queue',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const filter = queueFilter(request.query);
-      return page(
-        reply,
-        queuePage(request.user!, await service.queue(filter), filter, deps.schemes, noticeOf(request)),
-      );
-    },
-  );
+  registerCaseRoutes(app, { service, reviews, schemes: deps.schemes });
   app.get('/summary', { schema: { hide: true } }, async (request, reply) =>
-    page(reply, summaryPage(request.user!, await service.summary())),
+    page(
+      reply,
+      summaryPage(request.user!, {
+        rows: await service.summary(),
+        figures: await findingFigures(deps.store.sql),
+        schemes: deps.schemes,
+        filter: exportFilterOf(request.query),
+      }),
+    ),
   );
   app.get<{ Params: { id: string } }>(
     '/submissions/:id',
@@ -355,9 +365,23 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       const stored = await reviews.fieldEvidence(request.params.id);
       const fieldTargets = new Map([...stored].map(([name, e]) => [name, targetOf(e)]));
       const findingTargets = new Map(view.findings.map((f) => [f.key, targetOf(f.evidence)]));
+      const notice = noticeOf(request);
+      // What the finding cards and the correction form add: each rule's source, scheme names, a refused correction.
+      const shown = {
+        ...view,
+        findings: withRuleSources(view.findings, view.record, deps.schemes),
+        schemes: deps.schemes,
+        fieldError: fieldErrorOf(request.query as Record<string, unknown>, notice),
+      };
       return page(
         reply,
-        submissionPage(request.user!, view, documents, fieldTargets, findingTargets, noticeOf(request)),
+        submissionPage(request.user!, shown, documents, fieldTargets, findingTargets, notice, {
+          ...(await service.caseWork(request.params.id)),
+          users: await reviews.users(),
+          schemes: deps.schemes,
+          schemeDeadline: service.deadline(view.record),
+          today: service.cases.today(),
+        }),
       );
     },
   );
@@ -365,22 +389,28 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     '/submissions/:id/documents/:pos/pages/:page',
     { schema: { hide: true } },
     async (request, reply) => {
-      const docs = await deps.store.documents(request.params.id);
-      const doc = docs.find((d) => d.position === Number(request.params.pos));
-      if (!doc?.read) return reply.code(404).send({ error: 'Fant ikke dokumentet.' });
+      const doc = await pageFiles.find(request.params.id, Number(request.params.pos));
+      if (!doc) return reply.code(404).send({ error: 'Fant ikke dokumentet.' });
       const page = Number(request.params.page);
-      if (doc.read.pageCount !== null && page > doc.read.pageCount)
+      if (doc.pageCount !== null && page > doc.pageCount)
         return reply.code(404).send({ error: 'Fant ikke siden.' });
+      // A page of given bytes never changes: the browser keeps it (private: behind a sign-in) and
+      // asks again only with the tag, answered without drawing anything.
+      const etag = `"${doc.sha256.slice(0, 32)}-${page}"`;
+      reply.header('cache-control', PAGE_IMAGE_CACHE).header('etag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       let image;
       try {
-        image = await pageImages.page(doc.sha256, doc.read.format, page, () => deps.blobs.get(doc.sha256));
+        image = await pageImages.page(doc.sha256, doc.format, page, () => deps.blobs.get(doc.sha256));
       } catch (error) {
+        reply.removeHeader('etag').header('cache-control', 'no-store');
         if (error instanceof RenderBusyError)
           return reply.code(503).header('retry-after', '2').send({ error: error.message });
         if (error instanceof BlobError) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
         throw error;
       }
-      if (!image) return reply.code(404).send({ error: 'Fant ikke siden.' });
+      if (!image)
+        return reply.code(404).header('cache-control', 'no-store').send({ error: 'Fant ikke siden.' });
       return reply.type('image/png').send(image.png);
     },
   );
@@ -403,16 +433,33 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     await service.release(r.user!, r.params.id);
     return 'Saken er frigitt.';
   });
-  formRoute('/submissions/:id/fields', async (r) => {
-    const record = await service.correctField(
-      r.user!,
-      r.params.id,
-      r.body.field ?? '',
-      r.body.value ?? '',
-      r.body.reason ?? '',
-    );
-    return `Feltet er rettet og innsendingen kontrollert på nytt: ${record.findings.length} funn.`;
-  });
+  // A refused correction goes back to its form: the message (signed) beside the field, what was typed kept.
+  app.post<{ Params: { id: string }; Body: FormBody }>(
+    '/submissions/:id/fields',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { field = '', value = '', reason = '' } = request.body;
+      const back = `/submissions/${request.params.id}`;
+      const refuse = (message: string) =>
+        reply.redirect(
+          `${back}?${noticeQuery('danger', message)}${fieldErrorQuery(field, value, reason)}#${correctionAnchor(field)}`,
+          303,
+        );
+      const problem = correctionProblem(field, value);
+      if (problem) return refuse(problem);
+      try {
+        const record = await service.correctField(request.user!, request.params.id, field, value, reason);
+        const found = countWord(record.findings.length, 'funn', 'funn');
+        return reply.redirect(
+          `${back}?${noticeQuery('success', `Feltet er rettet og innsendingen kontrollert på nytt: ${found}.`)}`,
+          303,
+        );
+      } catch (error) {
+        if (!(error instanceof ReviewError)) throw error;
+        return refuse(error.message);
+      }
+    },
+  );
   formRoute('/submissions/:id/findings/resolve', async (r) => {
     await service.resolveFinding(
       r.user!,
@@ -442,7 +489,13 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       }),
   );
   formRoute('/submissions/:id/document-requests', async (r) => {
-    await service.requestDocument(r.user!, r.params.id, r.body.document ?? '', r.body.message ?? '');
+    await service.requestDocument(
+      r.user!,
+      r.params.id,
+      r.body.document ?? '',
+      r.body.message ?? '',
+      r.body.replyBy ?? '',
+    );
     return 'Forespørselen er registrert.';
   });
   formRoute('/submissions/:id/done', async (r) => {
@@ -454,23 +507,33 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
     return 'Innsendingen er gjenåpnet.';
   });
 
-  /** The records for an export, audited: who took which format and how many submissions. */
+  /**
+   * The cases of an export with their decisions, following the list's filter (the query string of
+   * /cases), audited: who took which format, with which filter, and how many submissions.
+   */
   const exported = async (request: FastifyRequest, format: 'xlsx' | 'csv') => {
-    const records = await service.records();
-    await audit(request.user!.username, 'exported', { format, rows: records.length });
-    return records;
+    const query = readCaseQuery(request.query as Record<string, string | undefined>);
+    // The case list's own answer to its filter, so the export holds exactly the cases the list shows.
+    const ids = await service.caseIds(caseFilter(query, request.user!, await reviews.users()));
+    const cases = await exportCases(deps.store.sql, exportFilterOf(request.query), request.user!.id, ids);
+    await audit(request.user!.username, 'exported', {
+      format,
+      rows: cases.length,
+      filter: queryString(query).slice(1),
+    });
+    return cases;
   };
   app.get('/export.xlsx', { schema: { hide: true } }, async (request, reply) =>
     reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="innsendinger.xlsx"')
-      .send(await exportXlsx(await exported(request, 'xlsx'))),
+      .send(await exportXlsx(await exported(request, 'xlsx'), deps.schemes)),
   );
   app.get('/export.csv', { schema: { hide: true } }, async (request, reply) =>
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="innsendinger.csv"')
-      .send(exportCsv(await exported(request, 'csv'))),
+      .send(exportCsv(await exported(request, 'csv'), deps.schemes)),
   );
 
   // Upload onto the queues, and the progress of an upload's batch.

@@ -56,6 +56,13 @@ function everyRoute(): Array<[string, string]> {
   return [
     ['GET', '/'],
     ['GET', '/queue'],
+    ['GET', '/cases'],
+    ['POST', '/cases/bulk'],
+    ['POST', '/filters'],
+    ['POST', '/filters/1/delete'],
+    ['POST', `/submissions/${s}/assign`],
+    ['POST', `/submissions/${s}/comments`],
+    ['POST', `/submissions/${s}/document-requests/1/close`],
     ['GET', '/summary'],
     ['GET', `/submissions/${s}`],
     ['GET', `/submissions/${s}/documents/0/pages/1`],
@@ -155,6 +162,8 @@ describe('sign-in and access', () => {
           .replace('/0/pages/1', '/:pos/pages/:page')
           .replace('/resolutions/1/', '/resolutions/:rid/')
           .replace('/corrections/1/', '/corrections/:cid/')
+          .replace('/document-requests/1/', '/document-requests/:rid/')
+          .replace('/filters/1/', '/filters/:fid/')
           .replace('/users/nobody/', '/users/:username/')}`,
     );
     const registered = fx.app.routeList.filter((r) => !r.split(' ')[1]!.startsWith('/admin/queues'));

@@ -5,6 +5,7 @@ import { documentArea, type DocumentView, type EvidenceTarget } from './document
 import { fieldName, fieldsTable } from './fields-form.ts';
 import { findingCard } from './finding-card.ts';
 import { historyTable } from './history-table.ts';
+import { caseHeader, commentsPanel, requestsPanel, type CaseWork } from './case-work-panel.ts';
 import { layout, type PageOptions } from './layout.ts';
 
 export type { DocumentView, EvidenceTarget };
@@ -16,36 +17,12 @@ export function submissionPage(
   fieldEvidence: Map<string, EvidenceTarget | null>,
   findingEvidence: Map<string, EvidenceTarget | null>,
   notice: PageOptions['notice'] = null,
+  work: CaseWork,
 ): string {
   const { record } = view;
   const csrf = html`<input type="hidden" name="_csrf" value="${user.csrfToken}" />`;
   const base = `/submissions/${record.id}`;
-  const claim = view.claimedBy
-    ? html`<p class="ds-paragraph">
-        Tatt av <strong>${view.claimedBy.name}</strong>.
-        ${
-          view.claimedBy.userId === user.id || user.role === 'admin'
-            ? html`<form method="post" action="${base}/release" class="app-inline">
-                ${csrf}<button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                  Frigi
-                </button>
-              </form>`
-            : ''
-        }
-      </p>`
-    : html`<form method="post" action="${base}/claim" class="app-inline">
-        ${csrf}<button class="ds-button" data-variant="secondary" type="submit">Ta saken</button>
-      </form>`;
-  const body = html`<p class="ds-paragraph"><a class="ds-link" href="/queue">← Tilbake til arbeidskøen</a></p>
-    <h1 class="ds-heading" data-size="lg">${record.applicant.name ?? record.source}</h1>
-    <p class="ds-paragraph">
-      ${record.source} · ${record.scheme ?? 'ukjent ordning'} · ${record.year ?? 'ukjent år'} ·
-      ${record.kind === 'report' ? 'rapport' : 'søknad'} · status:
-      <strong id="status"
-        >${view.done ? 'ferdig behandlet' : record.status === 'needs-review' ? 'trenger kontroll' : 'godkjent av kontrollen'}</strong
-      >
-    </p>
-    ${claim}
+  const body = html`${caseHeader(user, view, work, csrf)}
     <p id="highlight-status" class="ds-sr-only" aria-live="polite"></p>
     <div class="app-split">
       ${documentArea(record.id, documents)}
@@ -90,24 +67,7 @@ export function submissionPage(
                 }
               </div>`,
           )}
-          <form method="post" action="${base}/document-requests" class="app-form">
-            ${csrf}
-            <div class="ds-field">
-              <label class="ds-label" for="req-doc">Etterspør dokument fra kommunen</label>
-              <input
-                class="ds-input"
-                id="req-doc"
-                name="document"
-                placeholder="f.eks. samarbeidsavtale"
-                required
-              />
-            </div>
-            <div class="ds-field">
-              <label class="ds-label" for="req-msg">Melding</label>
-              <textarea class="ds-input" id="req-msg" name="message" rows="2" required></textarea>
-            </div>
-            <button class="ds-button" data-variant="secondary" type="submit">Send forespørsel</button>
-          </form>
+          ${requestsPanel(view, work, csrf)}
           ${
             view.done
               ? html`<p class="ds-paragraph">Innsendingen er ferdig behandlet og låst.</p>
@@ -137,6 +97,7 @@ export function submissionPage(
         </section>
       </div>
     </div>
+    ${commentsPanel(view, work, csrf)}
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" class="ds-heading" data-size="md">Historikk</h2>
       ${historyTable(view.history)}
