@@ -13,6 +13,7 @@ export interface PageOptions {
 
 const NAV: Array<{ href: string; label: string; admin?: boolean }> = [
   { href: '/queue', label: 'Arbeidskø' },
+  { href: '/cases', label: 'Alle innsendinger' },
   { href: '/upload', label: 'Last opp' },
   { href: '/summary', label: 'Oversikt' },
   { href: '/admin/users', label: 'Brukere', admin: true },
