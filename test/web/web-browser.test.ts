@@ -55,7 +55,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 }
 
 describe('the reviewer app in a browser', () => {
-  it('signs in, uploads a submission, sees it appear in the queue, opens it, sees the evidence, corrects, resolves and sees it leave the queue', async () => {
+  it('signs in, uploads a submission, sees it appear in the queue, opens it, sees the evidence, corrects, resolves, finishes it and sees it leave the queue', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const scripts: string[] = [];
     page.on('pageerror', (error) => scripts.push(error.message));
@@ -152,11 +152,22 @@ describe('the reviewer app in a browser', () => {
     expect(await history.textContent()).toContain('Avgjørelse godkjent av en annen');
     await page.screenshot({ path: join(SCREENSHOTS, 'submission-resolved.png'), fullPage: true });
 
-    // Gone from the queue.
+    // Every finding decided: ready to finish, still in the queue until someone marks it done.
+    await page.getByRole('navigation').getByRole('link', { name: 'Arbeidskø', exact: true }).click();
+    await page.waitForURL(`${base}/queue`);
+    const queued = page.locator('tr', { has: page.getByRole('link', { name: 'Narvik kommune' }) });
+    expect(await queued.textContent()).toContain('Klar til ferdigstilling');
+    await queued.getByRole('link', { name: 'Narvik kommune' }).click();
+    await page.getByRole('button', { name: 'Merk som ferdig' }).click();
+    await expect.poll(() => page.locator('.ds-alert').first().textContent()).toContain('ferdig behandlet');
+    // Gone from the queue, found among all submissions as done.
     await page.getByRole('navigation').getByRole('link', { name: 'Arbeidskø', exact: true }).click();
     await page.waitForURL(`${base}/queue`);
     expect(await page.getByRole('link', { name: 'Narvik kommune' }).count()).toBe(0);
     expect(page.url()).not.toBe(submissionUrl);
+    await page.getByRole('navigation').getByRole('link', { name: 'Alle innsendinger' }).click();
+    const all = page.locator('tr', { has: page.getByRole('link', { name: 'Narvik kommune' }) });
+    expect(await all.textContent()).toContain('Ferdig');
     expect(scripts).toEqual([]);
     await page.close();
   });
