@@ -35,8 +35,9 @@ export type Schemes = ReadonlyArray<{ id: string; name: string }>;
 
 /** The group separator is written `,` in the file and shown as the reader's locale has it (a space in Norwegian). */
 export const KRONER_FORMAT = '#,##0 "kr"';
-export const DATE_FORMAT = 'dd.mm.yyyy';
-export const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
+/** The dots are escaped: unescaped, a spreadsheet may take them for the locale's decimal sign. */
+export const DATE_FORMAT = 'dd\\.mm\\.yyyy';
+export const DATE_TIME_FORMAT = 'dd\\.mm\\.yyyy hh:mm';
 
 type Cell = string | number | Date | null;
 type Kind = 'text' | 'long' | 'amount' | 'date' | 'datetime' | 'number';
