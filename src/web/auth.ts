@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReviewStore, SessionUser } from '../review/review-store.ts';
+import { sendError } from './pages/error-page.ts';
 
 export const SESSION_COOKIE = 'intake_session';
 export const LOGIN_CSRF_COOKIE = 'intake_login_csrf';
@@ -36,7 +37,11 @@ export const isApi = (request: FastifyRequest): boolean => request.url.startsWit
 /** Refuses a request without a session: 401 for the API, a redirect to sign-in for pages. */
 export function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (isApi(request) || request.method !== 'GET') {
-    return reply.code(401).send({ error: 'Du må logge inn.' });
+    // A form sent after the session ended gets a page with the way to sign in, not raw JSON.
+    const message = isApi(request)
+      ? 'Du må logge inn.'
+      : 'Du er ikke logget inn, eller økten er avsluttet. Logg inn på nytt og send skjemaet igjen.';
+    return sendError(request, reply, 401, message);
   }
   return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
 }

@@ -173,6 +173,30 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
     await page.close();
   });
 
+  it('answers a form sent after the session ended with a Norwegian page that leads to sign-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'bob');
+    await page.goto(narvikUrl());
+    const form = page.locator('#rett-positions');
+    await form.locator('summary').click();
+    await form.getByLabel('Ny verdi for antall stillinger (årsverk)').fill('3');
+    await form.getByLabel('Begrunnelse').fill('Tre årsverk i budsjettet');
+    // The session ends (signed out in another tab, or expired) before the form is sent.
+    await context.clearCookies();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/fields')),
+      form.getByRole('button', { name: /Lagre og kontroller/ }).click(),
+    ]);
+    expect(response.status()).toBe(401);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Du må logge inn');
+    expect(await page.locator('#error-message').textContent()).toContain('Logg inn på nytt');
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-session-ended.png') });
+    await page.getByRole('link', { name: 'Til innloggingen' }).click();
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+
   it('frames the queue dashboard in Norwegian with a way back into the app', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await signIn(page, 'ada');
