@@ -57,12 +57,21 @@ async function greyToPng(grey: GreyImage): Promise<Buffer> {
 /** Page sizes (points) of a PDF and a finder for text on its text layer, for evidence boxes. */
 export interface PdfTextLayer {
   sizes: Array<{ width: number; height: number }>;
-  /** The box (in points, origin top left) around `text` on `page`, or null when it is not on the text layer. */
+  /** Text runs (boxes in points, origin top left) of the pages read, by page number. */
+  runs: Map<number, OcrWord[]>;
+  /** The box around `text` on `page`, or null when it is not there (or the page's text was not read). */
   locate(page: number, text: string): Box | null;
 }
 
-/** Reads a PDF's text runs with their positions; null when pdf.js cannot open it. */
-export async function readPdfTextLayer(bytes: Buffer): Promise<PdfTextLayer | null> {
+/**
+ * Reads a PDF's page sizes, and the text runs with their positions of the pages in `textPages`
+ * (all when absent): reading a page's text costs far more than its size, and a long document's
+ * evidence sits on a few pages. Null when pdf.js cannot open it.
+ */
+export async function readPdfTextLayer(
+  bytes: Buffer,
+  textPages?: ReadonlySet<number>,
+): Promise<PdfTextLayer | null> {
   let doc;
   try {
     doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
@@ -71,13 +80,14 @@ export async function readPdfTextLayer(bytes: Buffer): Promise<PdfTextLayer | nu
   }
   try {
     const sizes: PdfTextLayer['sizes'] = [];
-    const words: OcrWord[][] = [];
+    const runs = new Map<number, OcrWord[]>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       sizes.push({ width: viewport.width, height: viewport.height });
+      if (textPages && !textPages.has(n)) continue;
       const content = await page.getTextContent();
-      const runs: OcrWord[] = [];
+      const words: OcrWord[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [x, baseline] = viewport.convertToViewportPoint(
@@ -85,23 +95,29 @@ export async function readPdfTextLayer(bytes: Buffer): Promise<PdfTextLayer | nu
           item.transform[5] as number,
         );
         const height = item.height > 0 ? item.height : Math.abs(item.transform[3] as number);
-        runs.push({
+        words.push({
           text: item.str,
           confidence: 1,
           box: { x: x!, y: baseline! - height, width: item.width, height },
         });
       }
       // Reading order, as the reader laid the lines out: top to bottom, then left to right.
-      runs.sort((a, b) => Math.round(a.box.y / 3) - Math.round(b.box.y / 3) || a.box.x - b.box.x);
-      words.push(runs);
+      words.sort((a, b) => Math.round(a.box.y / 3) - Math.round(b.box.y / 3) || a.box.x - b.box.x);
+      runs.set(n, words);
       page.cleanup();
     }
-    return {
-      sizes,
-      locate: (page, text) =>
-        locateText({ page, text: '', method: 'ocr', confidence: null, words: words[page - 1] ?? [] }, text),
-    };
+    return textLayer(sizes, runs);
   } finally {
     await doc.destroy();
   }
+}
+
+/** A text layer over the given sizes and runs (more pages' runs may be added to `runs` later). */
+export function textLayer(sizes: PdfTextLayer['sizes'], runs: Map<number, OcrWord[]>): PdfTextLayer {
+  return {
+    sizes,
+    runs,
+    locate: (page, text) =>
+      locateText({ page, text: '', method: 'ocr', confidence: null, words: runs.get(page) ?? [] }, text),
+  };
 }

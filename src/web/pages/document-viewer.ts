@@ -40,10 +40,10 @@ const A4 = { width: 595, height: 842 };
 
 /** The application (then a report) first, the rest in the order they came. */
 const TYPE_ORDER: Record<string, number> = { application: 0, report: 1 };
-export const viewerOrder = (documents: DocumentView[]): DocumentView[] =>
-  [...documents].sort(
-    (a, b) => (TYPE_ORDER[a.type] ?? 2) - (TYPE_ORDER[b.type] ?? 2) || a.position - b.position,
-  );
+const byViewerOrder = (a: { type: string; position: number }, b: { type: string; position: number }) =>
+  (TYPE_ORDER[a.type] ?? 2) - (TYPE_ORDER[b.type] ?? 2) || a.position - b.position;
+export const viewerOrder = <T extends { type: string; position: number }>(documents: T[]): T[] =>
+  [...documents].sort(byViewerOrder);
 
 const pageCountOf = (doc: DocumentView): number =>
   doc.pages?.length ?? (doc.sheets.length > 0 ? 0 : doc.text.length);
@@ -125,80 +125,89 @@ export function documentArea(submissionId: string, documents: DocumentView[]): S
         : ''
     }
     <div class="app-doc-scroll" id="doc-scroll" tabindex="0" role="region" aria-label="Dokumentvisning">
-      ${ordered.map(documentSection(submissionId))}
+      ${ordered.map((d, i) => documentSection(submissionId, i === 0 ? EAGER_PAGES : 0)(d))}
     </div>
   </section>`;
 }
 
-export const documentSection = (submissionId: string) => (doc: DocumentView) => {
-  const count = doc.pages?.length ?? 0;
-  const pages = doc.pages
-    ? doc.pages.map((p) => {
-        const shape = p.width && p.height ? { width: p.width, height: p.height } : A4;
-        return html`<figure
-          class="app-page"
-          id="${pageId(doc.position, p.page)}"
-          tabindex="-1"
-          data-doc="${doc.position}"
-          data-page="${p.page}"
-          data-width="${p.width ?? ''}"
-          data-height="${p.height ?? ''}"
-        >
-          <div class="app-page-image">
-            <img
-              src="/submissions/${submissionId}/documents/${doc.position}/pages/${p.page}"
-              alt="${fileName(doc.path)}, side ${p.page} av ${count}"
-              width="${Math.round(shape.width)}"
-              height="${Math.round(shape.height)}"
-              loading="lazy"
-              decoding="async"
-            />
-            <div class="app-box" hidden></div>
-          </div>
-          <figcaption>
-            Side ${p.page} av ${count}
-            ${
-              p.ocrText
-                ? html`<details class="app-page-text">
-                    <summary>Tekst fra siden (OCR)</summary>
-                    <pre>${p.ocrText}</pre>
-                  </details>`
-                : ''
-            }
-          </figcaption>
-        </figure>`;
-      })
-    : '';
-  const sheets = doc.sheets.map((sheet) => sheetTable(doc.position, sheet));
-  const text =
-    !doc.pages && doc.sheets.length === 0
-      ? doc.text.map(
-          (p) =>
-            html`<figure
-              class="app-text-page"
-              id="${pageId(doc.position, p.page)}"
-              tabindex="-1"
-              data-doc="${doc.position}"
-              data-page="${p.page}"
-            >
-              <pre>${p.text}</pre>
-              <figcaption>Side ${p.page}</figcaption>
-            </figure>`,
-        )
+/**
+ * Pages of the first document asked for at once, not lazily: they are in view when the page opens,
+ * and a lazy image waits for layout while an eager one is fetched as soon as the markup is read.
+ */
+const EAGER_PAGES = 2;
+
+export const documentSection =
+  (submissionId: string, eager = 0) =>
+  (doc: DocumentView) => {
+    const count = doc.pages?.length ?? 0;
+    const pages = doc.pages
+      ? doc.pages.map((p) => {
+          const shape = p.width && p.height ? { width: p.width, height: p.height } : A4;
+          return html`<figure
+            class="app-page"
+            id="${pageId(doc.position, p.page)}"
+            tabindex="-1"
+            data-doc="${doc.position}"
+            data-page="${p.page}"
+            data-width="${p.width ?? ''}"
+            data-height="${p.height ?? ''}"
+          >
+            <div class="app-page-image">
+              <img
+                src="/submissions/${submissionId}/documents/${doc.position}/pages/${p.page}"
+                alt="${fileName(doc.path)}, side ${p.page} av ${count}"
+                width="${Math.round(shape.width)}"
+                height="${Math.round(shape.height)}"
+                loading="${p.page <= eager ? 'eager' : 'lazy'}"
+                fetchpriority="${p.page === 1 && eager > 0 ? 'high' : 'auto'}"
+                decoding="async"
+              />
+              <div class="app-box" hidden></div>
+            </div>
+            <figcaption>
+              Side ${p.page} av ${count}
+              ${
+                p.ocrText
+                  ? html`<details class="app-page-text">
+                      <summary>Tekst fra siden (OCR)</summary>
+                      <pre>${p.ocrText}</pre>
+                    </details>`
+                  : ''
+              }
+            </figcaption>
+          </figure>`;
+        })
       : '';
-  return html`<section
-    class="app-document"
-    id="doc-${doc.position}"
-    data-doc="${doc.position}"
-    aria-labelledby="doc-${doc.position}-heading"
-  >
-    <h3 class="ds-heading" data-size="xs" id="doc-${doc.position}-heading">
-      ${fileName(doc.path)} <small>(${documentTypeWord(doc.type)})</small>
-    </h3>
-    ${doc.failure ? html`<div class="ds-alert" data-color="danger"><p>${doc.failure}</p></div>` : ''} ${pages}
-    ${sheets} ${text}
-  </section>`;
-};
+    const sheets = doc.sheets.map((sheet) => sheetTable(doc.position, sheet));
+    const text =
+      !doc.pages && doc.sheets.length === 0
+        ? doc.text.map(
+            (p) =>
+              html`<figure
+                class="app-text-page"
+                id="${pageId(doc.position, p.page)}"
+                tabindex="-1"
+                data-doc="${doc.position}"
+                data-page="${p.page}"
+              >
+                <pre>${p.text}</pre>
+                <figcaption>Side ${p.page}</figcaption>
+              </figure>`,
+          )
+        : '';
+    return html`<section
+      class="app-document"
+      id="doc-${doc.position}"
+      data-doc="${doc.position}"
+      aria-labelledby="doc-${doc.position}-heading"
+    >
+      <h3 class="ds-heading" data-size="xs" id="doc-${doc.position}-heading">
+        ${fileName(doc.path)} <small>(${documentTypeWord(doc.type)})</small>
+      </h3>
+      ${doc.failure ? html`<div class="ds-alert" data-color="danger"><p>${doc.failure}</p></div>` : ''}
+      ${pages} ${sheets} ${text}
+    </section>`;
+  };
 
 /** A sheet's cells as a table (first 200 rows), each cell findable by its reference. */
 export function sheetTable(doc: number, sheet: Sheet): SafeHtml {
