@@ -605,19 +605,21 @@ export class ReviewService {
     id: string,
     field: string,
     raw: string,
-  ): Promise<{ openBefore: number; openAfter: number }> {
+  ): Promise<{ openBefore: number; openAfter: number; needsApproval: boolean }> {
     const view = await this.submission(id);
     const openBefore = view.findings.filter((f) => f.open).length;
-    if (!isCorrectableField(field)) return { openBefore, openAfter: openBefore };
+    const unchanged = { openBefore, openAfter: openBefore, needsApproval: false };
+    if (!isCorrectableField(field)) return unchanged;
     const value = parseCorrection(field, raw);
-    if (value === null) return { openBefore, openAfter: openBefore };
+    if (value === null) return unchanged;
     const { reads, duplicateOf } = await this.checkInputs(id);
     const corrections = await this.reviews.corrections(id);
     corrections.set(field, value);
     const { record } = revalidate(view.record.source, reads, duplicateOf, corrections, this.ctx);
     const resolutions = await this.reviews.resolutions(id);
     const openAfter = this.withResolutions(record, resolutions).filter((f) => f.open).length;
-    return { openBefore, openAfter };
+    // A removed four-eyes finding waits for a second person: the case does not close then.
+    return { openBefore, openAfter, needsApproval: this.removedFourEyes(view.record, record).length > 0 };
   }
 
   /**

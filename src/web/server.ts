@@ -38,6 +38,7 @@ import { countWord } from './words.ts';
 import { loginPage } from './pages/login-page.ts';
 import type { PageOptions } from './pages/layout.ts';
 import { registerCaseRoutes } from './case-routes.ts';
+import { confirmCorrectionPage } from './pages/confirm-correction-page.ts';
 import { summaryPage } from './pages/summary-page.ts';
 import { documentViews } from './document-views.ts';
 import { submissionPage } from './pages/submission-page.ts';
@@ -448,6 +449,26 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
       const problem = correctionProblem(field, value);
       if (problem) return refuse(problem);
       try {
+        // A correction that would leave nothing open asks first: the case becomes ready to finish.
+        if (request.body.confirm !== 'yes') {
+          const preview = await service.previewCorrection(request.params.id, field, value);
+          if (preview.openBefore > 0 && preview.openAfter === 0 && !preview.needsApproval) {
+            const { record } = await service.submission(request.params.id);
+            return page(
+              reply,
+              confirmCorrectionPage(
+                request.user!,
+                request.params.id,
+                record.applicant.name ?? record.source,
+                {
+                  field,
+                  value,
+                  reason,
+                },
+              ),
+            );
+          }
+        }
         const record = await service.correctField(request.user!, request.params.id, field, value, reason);
         const found = countWord(record.findings.length, 'funn', 'funn');
         return reply.redirect(

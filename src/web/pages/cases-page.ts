@@ -192,7 +192,7 @@ function listSection(path: string, p: CaseListPage): SafeHtml {
         <fieldset class="ds-fieldset">
           <legend class="ds-label">Samme avgjørelse på et funn i hver valgt sak</legend>
           <div class="ds-field">
-            <label class="ds-label" for="bulk-code">Funn</label>
+            <label class="ds-label" for="bulk-code">Funnet som avgjøres</label>
             <select class="ds-input" id="bulk-code" name="code">
               ${FINDING_CODES.map((c) => html`<option value="${c}">${findingTitle(c)}</option>`)}
             </select>
