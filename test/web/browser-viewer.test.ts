@@ -15,6 +15,8 @@ const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const LONG_PAGES = 36;
 /** The page of the long application that holds the amount applied for (its evidence). */
 const EVIDENCE_PAGE = 30;
+/** getComputedStyle in the page (the test code is typed without the DOM library). */
+type Css = { getComputedStyle(el: unknown, pseudo?: string): { display: string; content: string } };
 const PAGE_IMAGE = /\/submissions\/[^/]+\/documents\/(\d+)\/pages\/(\d+)/;
 
 /** The part of the page's globals the tests read (the test code is typed without the DOM library). */
@@ -319,7 +321,49 @@ describe('the case page on a narrow screen', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `viewer-narrow-${width}-full.png`), fullPage: true });
       await page.close();
     }, 60_000);
+
+    it(`shows the lists' rows as cards at ${width} px, without sideways scrolling`, async () => {
+      const page = await signedIn({ width, height: 740 });
+      for (const path of ['/queue', '/cases']) {
+        const response = await page.goto(`${base}${path}`);
+        if (response?.status() === 404) continue; // a list not built yet
+        const overflow = await page.evaluate(
+          () =>
+            (globalThis as unknown as Browserish).document.documentElement.scrollWidth -
+            (globalThis as unknown as Browserish).innerWidth,
+        );
+        expect(overflow, `${path}: ${await widest(page)}`).toBeLessThanOrEqual(0);
+        const rows = page.locator('table.app-cards tbody tr');
+        if ((await rows.count()) === 0) continue;
+        expect(
+          await rows.first().evaluate((tr) => (globalThis as unknown as Css).getComputedStyle(tr).display),
+        ).toBe('block');
+        const labelled = page.locator('table.app-cards tbody td[data-label]:not([data-label=""])').first();
+        const label = await labelled.getAttribute('data-label');
+        expect(
+          await labelled.evaluate(
+            (td) => (globalThis as unknown as Css).getComputedStyle(td, '::before').content,
+          ),
+        ).toContain(label);
+        await page.screenshot({
+          path: join(SCREENSHOTS, `list-cards-${path.slice(1)}-${width}.png`),
+          fullPage: true,
+        });
+      }
+      await page.close();
+    }, 60_000);
   }
+
+  it('keeps the lists as tables on a wide screen', async () => {
+    const page = await signedIn({ width: 1280, height: 800 });
+    await page.goto(`${base}/queue`);
+    const rows = page.locator('table.app-cards tbody tr');
+    if ((await rows.count()) > 0)
+      expect(
+        await rows.first().evaluate((tr) => (globalThis as unknown as Css).getComputedStyle(tr).display),
+      ).toBe('table-row');
+    await page.close();
+  }, 60_000);
 });
 
 const firstDoc = (page: Page) => page.locator('.app-document').first().getAttribute('data-doc');
