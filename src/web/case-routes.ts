@@ -72,6 +72,42 @@ export function registerCaseRoutes(
     html(reply, casesPage(await listOf(request, readCaseQuery(request.query), 'all'))),
   );
 
+  app.get<{ Querystring: Query }>(
+    '/api/cases',
+    {
+      schema: {
+        tags: ['saksbehandling'],
+        summary: 'Alle innsendinger: søk og filter som listen, 50 per side, nærmeste behandlingsfrist først',
+        querystring: {
+          type: 'object',
+          properties: Object.fromEntries(
+            [
+              'q',
+              'scheme',
+              'year',
+              'status',
+              'assignee',
+              'approver',
+              'code',
+              'severity',
+              'overdue',
+              'page',
+            ].map((k) => [k, { type: 'string', maxLength: 200 }]),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const query = readCaseQuery(request.query);
+      const filter = caseFilter(query, request.user!, await reviews.users(), 'all');
+      const { items, total } = await service.listCases(filter, {
+        offset: (query.page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
+      return { total, page: query.page, pageSize: PAGE_SIZE, items };
+    },
+  );
+
   app.post<{ Body: Body }>('/cases/bulk', { schema: { hide: true } }, async (request, reply) => {
     const body = request.body ?? {};
     // The list's own address (filter and page kept), never another site.

@@ -87,6 +87,7 @@ function everyRoute(): Array<[string, string]> {
     ['GET', '/api/me'],
     ['POST', '/api/me/sessions/end-all'],
     ['GET', '/api/queue'],
+    ['GET', '/api/cases'],
     ['GET', `/api/submissions/${s}`],
     ['POST', `/api/submissions/${s}/claim`],
     ['POST', `/api/submissions/${s}/release`],

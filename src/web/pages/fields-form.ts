@@ -154,7 +154,9 @@ export function fieldErrorOf(
 }
 
 /** The anchor of a field's correction form, for links and the redirect after a refused correction. */
-export const correctionAnchor = (field: string) => `rett-${field.replace('.', '-')}`;
+/** The correction form's anchor; only letters, digits and dashes (it goes into a Location header). */
+export const correctionAnchor = (field: string) =>
+  `rett-${field.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 80)}`;
 
 function valueInput(
   field: CorrectableField,
