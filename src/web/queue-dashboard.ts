@@ -3,6 +3,10 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DASHBOARD_WORDS_NB, layMessages } from './queue-dashboard-words.ts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -25,8 +29,8 @@ const DASHBOARD_CSP = [
 
 /**
  * The app's frame around bull-board's page: a Norwegian header with the way back into the app and a
- * skip link. bull-board has no Norwegian translation, so its own controls stay in English; the frame
- * says so. Inline styles, as the dashboard's policy allows them and the app's stylesheets are not loaded.
+ * skip link. bull-board has no Norwegian translation; its most used words are given in Norwegian
+ * (messages below), the rest stay in English, and the frame says so. Inline styles, as the dashboard's policy allows them and the app's stylesheets are not loaded.
  * bull-board pins its header and menu with position: fixed; a transform on #root makes #root their
  * containing block, so they sit below the frame instead of over it (no reliance on its class names).
  */
@@ -41,7 +45,7 @@ body{display:flex;flex-direction:column;height:100vh;margin:0}
 <a href="/admin/users" style="color:#0a5cad">Brukere</a>
 <a href="/admin/audit" style="color:#0a5cad">Revisjonslogg</a>
 </nav>
-<p style="margin:0;font-size:0.875rem">Køoversikten (bull-board) finnes bare på engelsk.</p>
+<p style="margin:0;font-size:0.875rem">Noen av køoversiktens tekster finnes bare på engelsk.</p>
 </header>`;
 
 /** bull-board's entry page in Norwegian: language, title, the app's frame, no font from another site. */
@@ -52,6 +56,15 @@ export function inNorwegianFrame(page: string): string {
     .replace(/(<body[^>]*>)/, `$1${FRAME}`)
     .replace(/>\s*Loading\s*</, '>Laster …<');
 }
+
+const require = createRequire(import.meta.url);
+let messages: Promise<string> | null = null;
+/** bull-board's en-US words with the Norwegian ones laid over them, read once. */
+const norwegianMessages = (): Promise<string> =>
+  (messages ??= readFile(
+    join(dirname(require.resolve('@bull-board/ui/package.json')), 'dist/static/locales/en-US/messages.json'),
+    'utf8',
+  ).then((text) => JSON.stringify(layMessages(JSON.parse(text), DASHBOARD_WORDS_NB))));
 
 /**
  * The BullMQ dashboard (bull-board) under /admin/queues: every queue with its jobs by state, failed
@@ -82,6 +95,11 @@ export async function registerQueueDashboard(app: FastifyInstance, queues: Queue
           ? inNorwegianFrame(payload)
           : payload;
       });
+      // bull-board loads its words for its default language (en-US) from this address; answered here
+      // with Norwegian laid over them. A language a user picks in its settings is served as shipped.
+      scope.get('/static/locales/en-US/messages.json', { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('application/json; charset=utf-8').send(await norwegianMessages()),
+      );
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: DASHBOARD_PATH },

@@ -206,6 +206,9 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
       .getByRole('navigation', { name: 'Intake' })
       .getByRole('link', { name: 'Tilbake til arbeidskøen' });
     await expect.poll(() => back.isVisible()).toBe(true);
+    // bull-board's own words in Norwegian where given (its queue names are the app's own).
+    await expect.poll(() => page.getByPlaceholder('Filtrer køer').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Laster', { exact: false }).count(), { timeout: 20_000 }).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'words-queue-dashboard.png') });
     await back.click();
     await page.waitForURL(`${base}/queue`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorPage, wantsPage } from '../../src/web/pages/error-page.ts';
 import { fieldErrorOf, fieldErrorQuery } from '../../src/web/pages/fields-form.ts';
+import { DASHBOARD_WORDS_NB, layMessages } from '../../src/web/queue-dashboard-words.ts';
 import { inNorwegianFrame } from '../../src/web/queue-dashboard.ts';
 
 const request = (url: string, accept?: string) => ({ url, headers: accept ? { accept } : {} });
@@ -62,5 +63,15 @@ describe('the queue dashboard in the app frame', () => {
     expect(framed).toMatch(/<body class="preload"><style>/);
     expect(framed).toContain('<a href="/queue" style="color:#0a5cad">Tilbake til arbeidskøen</a>');
     expect(framed).toContain('Laster …');
+  });
+});
+
+describe("the queue dashboard's words", () => {
+  it("lays the Norwegian words over bull-board's, keeping what they do not give", () => {
+    const base = { MENU: { OVERVIEW: 'Overview', NEW: 'New thing' }, LOADING: 'Loading...' };
+    expect(layMessages(base, DASHBOARD_WORDS_NB)).toMatchObject({
+      MENU: { OVERVIEW: 'Oversikt', NEW: 'New thing' },
+      LOADING: 'Laster …',
+    });
   });
 });

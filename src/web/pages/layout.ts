@@ -73,6 +73,8 @@ export function layout(options: PageOptions, body: SafeHtml): string {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${options.title} – Intake</title>
+      <!-- No icon of its own: an empty one keeps the browser from asking for /favicon.ico (a 404). -->
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href="/assets/designsystemet-theme.css" />
       <link rel="stylesheet" href="/assets/designsystemet.css" />
       <link rel="stylesheet" href="/assets/app.css" />
