@@ -153,8 +153,10 @@ export function fieldErrorOf(
   return { field, message: notice.text, value: text(query?.value), reason: text(query?.reason) };
 }
 
-/** The anchor of a field's correction form, for links and the redirect after a refused correction. */
-/** The correction form's anchor; only letters, digits and dashes (it goes into a Location header). */
+/**
+ * The anchor of a field's correction form, for links and the redirect after a refused correction;
+ * only letters, digits, _ and - (it goes into a Location header, whatever field name was posted).
+ */
 export const correctionAnchor = (field: string) =>
   `rett-${field.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 80)}`;
 
