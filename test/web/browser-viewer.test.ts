@@ -238,15 +238,18 @@ describe('the document viewer of a large case', () => {
     expect(await page.getByLabel('Gå til side').getAttribute('max')).toBe('3');
     await page.getByLabel('Gå til side').fill('3');
     await page.getByRole('button', { name: 'Vis siden' }).click();
-    const target = page.locator('.app-document', { hasText: '03-vedlegg.pdf' }).locator('.app-page').nth(2);
-    await expect
-      .poll(() => target.evaluate((el) => (el as unknown as { id: string }).id))
-      .toMatch(/-side-3$/);
-    await expect
-      .poll(() =>
-        target.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
-      )
-      .toBeGreaterThan(0);
+    const section = page.locator('.app-document', { hasText: '03-vedlegg.pdf' });
+    const doc = Number(await section.getAttribute('data-doc'));
+    await expect.poll(() => loaded(page, doc, 3), { timeout: 30_000 }).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as Browserish).document.activeElement?.id)).toBe(
+      `doc-${doc}-side-3`,
+    );
+    const area = (await page.locator('#doc-scroll').boundingBox())!;
+    const shown = (await page.locator(`#doc-${doc}-side-3`).boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(area.y - 2);
+    expect(shown.y).toBeLessThan(area.y + area.height / 2);
+    // The list keeps its height beside the documents (it is not squeezed by the pages below it).
+    expect((await page.locator('.app-doc-index').boundingBox())!.height).toBeGreaterThan(150);
     await page.screenshot({ path: join(SCREENSHOTS, 'viewer-ten-documents.png') });
     await page.close();
   }, 60_000);
@@ -269,7 +272,7 @@ describe('the document viewer of a large case', () => {
       );
     expect(await scrollTop()).toBe(0);
     await page.keyboard.press('PageDown');
-    await expect.poll(scrollTop).toBeGreaterThan(100);
+    await expect.poll(scrollTop, { timeout: 10_000 }).toBeGreaterThan(100);
     await page.screenshot({ path: join(SCREENSHOTS, 'viewer-keyboard.png') });
     await page.close();
   }, 60_000);
@@ -279,7 +282,7 @@ describe('the document viewer of a large case', () => {
     await page.goto(`${base}/submissions/${fx.ids.get('harstad-rus-clean-skannet')}`);
     const details = page.locator('#doc-0-side-1 details.app-page-text');
     await details.locator('summary', { hasText: 'Tekst fra siden (OCR)' }).click();
-    await expect.poll(() => details.locator('pre').isVisible()).toBe(true);
+    await expect.poll(() => details.locator('pre').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await details.locator('pre').textContent()).toMatch(/Harstad/i);
     expect((await page.locator('#doc-0-side-1 img').getAttribute('alt'))!.length).toBeLessThan(120);
     await page.screenshot({ path: join(SCREENSHOTS, 'viewer-ocr-text.png') });
