@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations } from './axe-check.ts';
 import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
 
 /**
@@ -124,6 +125,9 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
     );
     await again.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'words-correction-error.png') });
+    // The form in its error state passes WCAG 2.1 A/AA too.
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations('the case page with a refused correction', violations)).toEqual([]);
 
     // A correction it can read goes through and is shown in the field's format, in the history too.
     await invalid.fill('700 000');
