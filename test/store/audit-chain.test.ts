@@ -140,7 +140,11 @@ describe('the audit log as a hash chain', () => {
           "INSERT INTO reviews (submission_id, reviewer, decision) VALUES ('s1', 'ola', 'done')",
         );
       }
-      expect(await migrate(db, schema)).toEqual(['004-review-integrity.sql', '005-correction-approvals.sql']);
+      expect(await migrate(db, schema)).toEqual([
+        '004-review-integrity.sql',
+        '005-correction-approvals.sql',
+        '006-case-work.sql',
+      ]);
       expect(verifyChain(await readChain(db))).toMatchObject({ rows: 3, breaks: [] });
       const reviews = new ReviewStore(db);
       await reviews.transaction((tx) => reviews.audit(tx, 'kari', 'test', null, {}));
