@@ -165,7 +165,8 @@ function filterForm(path: string, p: CaseListPage, defaultStatus: string): SafeH
 }
 
 function listSection(path: string, p: CaseListPage): SafeHtml {
-  const qs = queryString(p.query);
+  // The queue's export holds the queue, not every case: its default status goes into the links.
+  const qs = queryString(path === '/queue' && !p.query.status ? { ...p.query, status: 'queue' } : p.query);
   const exports = html`<p class="ds-paragraph app-exports">
     Eksporter ${p.total === 1 ? 'denne innsendingen' : `disse ${formatNumber(p.total)} innsendingene`}:
     <a class="ds-link" href="/export.xlsx${qs}">Excel</a> · <a class="ds-link" href="/export.csv${qs}">CSV</a>
