@@ -201,7 +201,7 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
     await context.close();
   });
 
-  it('frames the queue dashboard in Norwegian with a way back into the app', async () => {
+  it('frames the queue dashboard in Norwegian with a way back into the app, and writes the audit log in words', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await signIn(page, 'ada');
     await page.goto(`${base}/admin/queues`);
@@ -216,6 +216,16 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
     await page.screenshot({ path: join(SCREENSHOTS, 'words-queue-dashboard.png') });
     await back.click();
     await page.waitForURL(`${base}/queue`);
+
+    // The audit log in words: actions and details in Norwegian, no raw JSON.
+    await page.goto(`${base}/admin/audit`);
+    const log = page.locator('main table');
+    expect(await log.textContent()).toContain('Logget inn');
+    expect(await log.textContent()).toContain('adresse: 127.0.0.1');
+    expect(await log.textContent()).not.toContain('{"');
+    expect(await log.textContent()).toContain('status: trenger kontroll');
+    expect(await log.textContent()).not.toContain('needs-review');
+    await page.screenshot({ path: join(SCREENSHOTS, 'words-audit-log.png') });
     await page.close();
   });
 });

@@ -33,7 +33,8 @@ function valueWord(details: Record<string, unknown>, v: unknown): string {
 const codeLabel = (code: unknown): SafeHtml =>
   html`${findingTitle(String(code))} <small class="app-code"><code>${String(code)}</code></small>`;
 
-function historyDetails(details: Record<string, unknown> | null): SafeHtml {
+/** What a case history row's details say, in Norwegian words and the fields' formats. */
+export function historyDetails(details: Record<string, unknown> | null): SafeHtml {
   if (!details) return html``;
   const parts: SafeHtml[] = [];
   if ('field' in details) parts.push(html`${fieldName(String(details.field))}: `);
@@ -58,7 +59,7 @@ function historyDetails(details: Record<string, unknown> | null): SafeHtml {
       html`<br />Fjernet: ${details.removed.map((c, i) => html`${i > 0 ? ', ' : ''}${codeLabel(c)}`)}`,
     );
   if ('status' in details && typeof details.status === 'string')
-    parts.push(html`status ${caseStatusWord(details.status)}`);
+    parts.push(html`status: ${RECORD_STATUS[details.status] ?? caseStatusWord(details.status)}`);
   if (details.status && typeof details.status === 'object') {
     const st = details.status as { before?: unknown; after?: unknown };
     if (st.before !== st.after)
