@@ -7,6 +7,8 @@ import { ingest, type RunLedger } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
 import { formatRunReport } from '../pipeline/run-report.ts';
+import { CaseIndex } from '../review/case-index.ts';
+import { ReviewStore } from '../review/review-store.ts';
 import { storeSink } from '../store/ingest-sink.ts';
 import { Store } from '../store/store.ts';
 import { RecentRate } from './recent-rate.ts';
@@ -43,10 +45,20 @@ export function registerBulkCommands(
       const store = await openStore(settings);
       try {
         console.log(formatRevalidation(await revalidateStore(store, ctx)));
+        await refreshCaseIndex(store, ctx);
       } finally {
         await store.close();
       }
     });
+}
+
+/**
+ * Brings the reviewer app's case index up to date with the records just written, so the first
+ * list a reviewer opens after a bulk load does not have to derive thousands of rows.
+ */
+async function refreshCaseIndex(store: Store, ctx: PipelineContext): Promise<void> {
+  const n = await new CaseIndex(new ReviewStore(store.sql), ctx).refreshStale(store.sql);
+  if (n > 0) console.error(`intake: saksoversikten er oppdatert for ${n} innsendinger`);
 }
 
 function openStore(settings: Settings): Promise<Store> {
@@ -95,6 +107,7 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
     console.log(
       `Skrev ${result.records} poster til ${result.outFile}; rapport i ${result.reportFiles.join(' og ')}`,
     );
+    await refreshCaseIndex(store, ctx);
   } finally {
     progress.stop();
     await store.close();
