@@ -292,3 +292,42 @@ describe('at phone width (375 px)', () => {
     await page.close();
   });
 });
+
+describe('pages in the middle of work', () => {
+  it('a refused correction beside its field, a decision waiting for approval and the colleague who may approve it', async () => {
+    const page = await signedIn('alice');
+    await page.goto(`${base}/submissions/${fx.ids.get(NARVIK)}`);
+    const row = page.locator('tr', { has: page.locator('input[name="field"][value="requestedAmount"]') });
+    await row.locator('summary').click();
+    await row.getByLabel(/Ny verdi/).fill('mye');
+    await row.getByLabel('Begrunnelse').fill('Prøver en verdi som ikke kan leses');
+    await row.getByRole('button', { name: /Lagre og kontroller/ }).click();
+    await expect.poll(() => page.locator('.ds-alert').first().textContent()).toContain('mye');
+    await expectNoViolations(page, 'case page with a refused correction', 'case-refused-correction');
+
+    const overCap = page.locator('article.app-finding', {
+      has: page.locator('code', { hasText: 'OVER_CAP' }),
+    });
+    await overCap.getByLabel('Godtatt').check();
+    await overCap.getByLabel('Begrunnelse').fill('Overskridelsen er avklart med kommunen');
+    await overCap.getByRole('button', { name: 'Lagre avgjørelse' }).click();
+    await expect
+      .poll(() => page.locator('.ds-alert').first().textContent())
+      .toContain('Avgjørelsen er lagret');
+    await expectNoViolations(
+      page,
+      'case page with a decision waiting for approval',
+      'case-awaiting-approval',
+    );
+    await page.close();
+
+    const bob = await signedIn('bob');
+    await bob.goto(`${base}/submissions/${fx.ids.get(NARVIK)}`);
+    await expect.poll(() => bob.getByRole('button', { name: 'Godkjenn avgjørelsen' }).count()).toBe(1);
+    await openDetails(bob);
+    await expectNoViolations(bob, 'case page as the colleague who may approve', 'case-approver');
+    await bob.goto(`${base}/queue?approver=1`);
+    await expectNoViolations(bob, '/queue, waiting for my approval');
+    await bob.close();
+  });
+});
