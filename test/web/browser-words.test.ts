@@ -139,6 +139,22 @@ describe('Norwegian words, the rule source and corrections that help, in a brows
     const history = await page.locator('.app-history').textContent();
     expect(history).toContain('Felt rettet');
     expect(history).toContain(`760${NBSP}000${NBSP}kr → 700${NBSP}000${NBSP}kr`);
+
+    // A correction that takes OVER_CAP away waits for a second person: said in words and formats too.
+    const form3 = page.locator('#rett-requestedAmount');
+    await form3.locator('summary').click();
+    await form3.getByLabel('Ny verdi for søknadsbeløp').fill('600 000');
+    await form3.getByLabel('Begrunnelse').fill('Kommunen har redusert søknaden');
+    await form3.getByRole('button', { name: /Lagre og kontroller/ }).click();
+    const pending = page.locator('.ds-alert[data-color="warning"]', {
+      hasText: 'En annen person må godkjenne',
+    });
+    await expect.poll(() => pending.count()).toBe(1);
+    // Line breaks of the markup folded; the no-break spaces of the amounts kept.
+    const said = (await pending.textContent())!.replace(/[ \n]+/g, ' ');
+    expect(said).toContain(`(700${NBSP}000${NBSP}kr → 600${NBSP}000${NBSP}kr)`);
+    expect(said).toContain('forsvant Over tilskuddsgrensen');
+    expect(said).not.toContain('OVER_CAP');
     await page.close();
   });
 

@@ -107,6 +107,13 @@ export function displayValue(
   }
 }
 
+/** A value before or after a correction, in its field's format (any stored value, any field). */
+export function correctionValue(field: string, value: unknown): string {
+  if (isCorrectableField(field) && (typeof value === 'string' || typeof value === 'number' || value === null))
+    return displayValue(field, value);
+  return value === undefined ? '–' : JSON.stringify(value);
+}
+
 /** A value as it goes into the correction field: what the field reads back as the same value. */
 export function editableValue(field: CorrectableField, value: FieldValue | null): string {
   if (value === null) return '';

@@ -2,7 +2,8 @@ import type { SubmissionView } from '../../review/review-service.ts';
 import type { SessionUser } from '../../review/review-store.ts';
 import { html } from '../html.ts';
 import { documentArea, type DocumentView, type EvidenceTarget } from './document-viewer.ts';
-import { fieldName, fieldsTable } from './fields-form.ts';
+import { findingTitle } from '../words.ts';
+import { correctionValue, fieldName, fieldsTable } from './fields-form.ts';
 import { findingCard } from './finding-card.ts';
 import { historyTable } from './history-table.ts';
 import { caseHeader, commentsPanel, requestsPanel, type CaseWork } from './case-work-panel.ts';
@@ -42,10 +43,10 @@ export function submissionPage(
             (c) =>
               html`<div class="ds-alert" data-color="warning">
                 <p class="ds-paragraph">
-                  ${c.by} rettet ${fieldName(c.field)} (${JSON.stringify(c.before)} →
-                  ${JSON.stringify(c.after)}), og da forsvant
-                  ${c.removedFindings.map((f) => f.code).join(', ')}: «${c.reason}». En annen person må
-                  godkjenne rettingen før saken kan merkes som ferdig.
+                  ${c.by} rettet ${fieldName(c.field)} (${correctionValue(c.field, c.before)} →
+                  ${correctionValue(c.field, c.after)}), og da forsvant
+                  ${c.removedFindings.map((f) => findingTitle(f.code)).join(', ')}: «${c.reason}». En annen
+                  person må godkjenne rettingen før saken kan merkes som ferdig.
                 </p>
                 ${
                   c.byId !== user.id && !view.done
