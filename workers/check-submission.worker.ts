@@ -1,6 +1,8 @@
 import type { Job } from 'bullmq';
 import { checkSubmission } from '../src/pipeline/process-submission.ts';
 import { CheckSubmissionJob } from '../src/queue/job-definitions.ts';
+import { CaseIndex } from '../src/review/case-index.ts';
+import { ReviewStore } from '../src/review/review-store.ts';
 import type { WorkerDeps } from './worker-deps.ts';
 
 /**
@@ -21,6 +23,15 @@ export function checkSubmissionProcessor(deps: WorkerDeps) {
     const duplicateOf = await deps.store.duplicatesOf(submissionId);
     const { record, fields } = checkSubmission(source, reads, duplicateOf, deps.ctx);
     await deps.store.saveProcessed({ record, reads, fields }, { withReads: false, actor: 'worker' });
+    // The reviewer app's list row now, not at the next list read; a failure here only delays it
+    // (a stale row is rewritten before any list is read), so it never fails the saved check.
+    try {
+      await new CaseIndex(new ReviewStore(deps.store.sql), deps.ctx).refresh(deps.store.sql, [submissionId]);
+    } catch (error) {
+      console.error(
+        `intake: saksoversikten for ${submissionId} oppdateres ved neste visning: ${String(error)}`,
+      );
+    }
     return { status: record.status };
   };
 }
