@@ -102,6 +102,39 @@ describe('the case officer finds and works cases', () => {
     await page.close();
   });
 
+  it('pages through a long list, keeping the filter, and marks cases past their processing deadline', async () => {
+    // 60 more copies of the Nittedal record (a missing org. number), loaded 40 days ago: past the
+    // default 30 days of processing.
+    await fx.store.sql.query(
+      `INSERT INTO submissions (id, source, state, scheme, year, status, record, created_at, updated_at)
+       SELECT 'copy' || n, 'kopi/nittedal-' || n, 'done', s.scheme, s.year, 'needs-review',
+         jsonb_set(jsonb_set(s.record, '{id}', to_jsonb('copy' || n)), '{source}', to_jsonb('kopi/nittedal-' || n)),
+         now() - interval '40 days', now()
+       FROM submissions s, generate_series(1, 60) n WHERE s.id = $1`,
+      [fx.ids.get('nittedal-rus-missing-orgnr')],
+    );
+    const page = await signIn('alice');
+    await page.goto(`${base}/cases?q=kopi`);
+    expect(await page.locator('main').textContent()).toContain('60 innsendinger.');
+    const pager = page.getByRole('navigation', { name: 'Sider' });
+    expect(await pager.textContent()).toContain('Viser 1–50 av 60');
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    await pager.getByRole('link', { name: 'Neste' }).click();
+    await page.waitForURL(/q=kopi&page=2/);
+    expect(await page.locator('tbody tr').count()).toBe(10);
+    expect(await page.getByRole('navigation', { name: 'Sider' }).textContent()).toContain(
+      'Viser 51–60 av 60',
+    );
+    expect(await page.locator('tbody .ds-tag', { hasText: 'Forfalt' }).count()).toBe(10);
+    await page.goto(`${base}/queue`);
+    expect(await page.locator('.app-counts').textContent()).toMatch(/60\s*forfalt/);
+    await page.getByRole('link', { name: /forfalt/ }).click();
+    await page.waitForURL(/overdue=1/);
+    expect(await page.locator('main').textContent()).toContain('60 innsendinger.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'cases-paging.png') });
+    await page.close();
+  });
+
   it('accepts the late submission of two cases at once with one reason, recorded in each case', async () => {
     const page = await signIn('alice');
     await page.goto(`${base}/cases?code=LATE_SUBMISSION`);
