@@ -6,6 +6,7 @@ import { Store } from '../store/store.ts';
 import { checkSubmissionProcessor } from '../../workers/check-submission.worker.ts';
 import { readDocumentProcessor } from '../../workers/read-document.worker.ts';
 import type { WorkerDeps } from '../../workers/worker-deps.ts';
+import { OutageLog } from './outage-log.ts';
 import { QUEUE_NAMES, jobOptions } from './job-definitions.ts';
 import { createRedis } from './redis-connection.ts';
 
@@ -34,8 +35,12 @@ export async function startWorkers(
     schema: settings.dbSchema,
   });
   const connection = createRedis(settings.redisUrl, `intake-worker-${process.pid}`);
-  connection.on('error', () => undefined); // ioredis reconnects; errors surface in jobs and are retried
+  // ioredis reconnects by itself and jobs are retried: an outage is said once, and its end.
+  const outage = new OutageLog(log);
+  connection.on('error', (error) => outage.error(error));
+  connection.on('ready', () => outage.recovered());
   const ocrQueue = new Queue(QUEUE_NAMES.ocr, { connection, prefix: q.prefix });
+  ocrQueue.on('error', (error) => outage.error(error));
   const deps: WorkerDeps = {
     store,
     blobs: new BlobStore(settings.blobDir),
@@ -67,7 +72,7 @@ export async function startWorkers(
     }),
   ];
   for (const worker of workers) {
-    worker.on('error', () => undefined); // connection trouble: BullMQ reconnects by itself
+    worker.on('error', (error) => outage.error(error)); // BullMQ reconnects by itself
     worker.on('failed', (job, error) => {
       if (job && isFinalFailure(job, error)) {
         const { submissionId } = job.data as { submissionId?: string };
