@@ -1,24 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
-import { loadSettings, type Settings } from '../config/settings.ts';
+import { loadSettings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
-import type { PipelineContext } from '../pipeline/process-submission.ts';
-import { loadRegister } from '../register/municipality-register.ts';
 import { updateRegister } from '../register/update-register.ts';
-import { loadSchemes } from '../schemes/load-schemes.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerBulkCommands } from './bulk-commands.ts';
+import { pipelineContext } from './pipeline-context.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerWebCommands } from './web-commands.ts';
-
-/** Loads what every pipeline command needs: settings, schemes, the register (or says it is off). */
-function pipelineContext(settings: Settings): PipelineContext {
-  const schemes = loadSchemes(settings.schemesDir);
-  let register = null;
-  if (settings.municipalitiesPath) register = loadRegister(settings.municipalitiesPath);
-  else console.error('intake: INTAKE_MUNICIPALITIES er ikke satt; kommuneoppslag er slått av.');
-  return { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
-}
 
 export function buildProgram(): Command {
   const program = new Command('intake')

@@ -11,8 +11,7 @@ import { QUEUE_NAMES } from '../queue/job-definitions.ts';
 import { allDone, formatStatus, queueCounts } from '../queue/queue-status.ts';
 import { checkRedis, createRedis } from '../queue/redis-connection.ts';
 import { startWorkers } from '../queue/start-workers.ts';
-import { loadRegister } from '../register/municipality-register.ts';
-import { loadSchemes } from '../schemes/load-schemes.ts';
+import { pipelineContext } from './pipeline-context.ts';
 import { Store } from '../store/store.ts';
 
 /** Adds `enqueue`, `worker`, `status` and `export` (CONTRACT.md) to the program. */
@@ -95,10 +94,7 @@ async function runEnqueue(paths: string[]): Promise<void> {
 async function runWorker(): Promise<void> {
   const settings = queueSettings();
   await checkRedis(settings.redisUrl);
-  const schemes = loadSchemes(settings.schemesDir);
-  const register = settings.municipalitiesPath ? loadRegister(settings.municipalitiesPath) : null;
-  if (!register) console.error('intake: INTAKE_MUNICIPALITIES er ikke satt; kommuneoppslag er slått av.');
-  const ctx = { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
+  const ctx = pipelineContext(settings);
   const workers = await startWorkers(settings, ctx, (m) => console.error(`intake worker: ${m}`));
   const q = settings.queue;
   console.error(

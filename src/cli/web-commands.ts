@@ -4,12 +4,10 @@ import { createInterface } from 'node:readline/promises';
 import { BlobStore } from '../blobs/blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
-import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { checkRedis } from '../queue/redis-connection.ts';
-import { loadRegister } from '../register/municipality-register.ts';
 import { ReviewService } from '../review/review-service.ts';
 import { ReviewStore } from '../review/review-store.ts';
-import { loadSchemes } from '../schemes/load-schemes.ts';
+import { pipelineContext } from './pipeline-context.ts';
 import { Store } from '../store/store.ts';
 import { saveUser } from '../review/user-admin.ts';
 import { PageImages } from '../web/page-images.ts';
@@ -36,14 +34,6 @@ export function registerWebCommands(program: Command): void {
     .requiredOption('--name <name>', 'fullt navn')
     .option('--role <role>', 'reviewer eller admin', 'reviewer')
     .action(runUserAdd);
-}
-
-function pipelineContext(settings: Settings): PipelineContext {
-  const schemes = loadSchemes(settings.schemesDir);
-  let register = null;
-  if (settings.municipalitiesPath) register = loadRegister(settings.municipalitiesPath);
-  else console.error('intake: INTAKE_MUNICIPALITIES er ikke satt; kommuneoppslag er slått av.');
-  return { schemes, register, lowConfidenceThreshold: settings.lowConfidenceThreshold };
 }
 
 const openStore = (settings: Settings) =>
