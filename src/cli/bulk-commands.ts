@@ -58,7 +58,8 @@ export function registerBulkCommands(
  */
 async function refreshCaseIndex(store: Store, ctx: PipelineContext): Promise<void> {
   const n = await new CaseIndex(new ReviewStore(store.sql), ctx).refreshStale(store.sql);
-  if (n > 0) console.error(`intake: saksoversikten er oppdatert for ${n} innsendinger`);
+  if (n > 0)
+    console.error(`intake: saksoversikten er oppdatert for ${n} ${n === 1 ? 'innsending' : 'innsendinger'}`);
 }
 
 function openStore(settings: Settings): Promise<Store> {
