@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
@@ -17,8 +17,6 @@ import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
  * at desktop width and, for the pages used on the move, at phone width. A failure lists each
  * violation's rule, impact, help and the elements it hit.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const NARVIK = 'narvik-overgang-over-cap';
 const HARSTAD = 'harstad-rus-clean';
 const LONG = 'tromsby-30-sider';
@@ -75,11 +73,7 @@ const user = async (username: string): Promise<User> =>
   (await fx.reviews.users()).find((u) => u.username === username)!;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-    );
-  }
+  browser = await launchChromium();
   fx = await startWebFixture([`2023/${NARVIK}`, `2023/${HARSTAD}`], { queues: true });
   longId = await loadLongCase(fx);
   // The case page's work panel with everything in it: an assignee, a note, a document request.
@@ -91,19 +85,6 @@ beforeAll(async () => {
   // A finished case: Harstad has nothing open.
   await fx.service.markDone(alice, fx.ids.get(HARSTAD)!, 'Alt i orden.');
   base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium, signInAs } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/review/review-store.ts';
-import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
+import { startWebFixture, type WebFixture } from './web-fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const NARVIK = 'narvik-overgang-over-cap';
 const HARSTAD = 'harstad-rus-clean';
 const OVERGANG_NAME = 'Kommunalt rusarbeid, overgangsordning';
@@ -23,11 +21,7 @@ async function user(username: string): Promise<User> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-    );
-  }
+  browser = await launchChromium();
   fx = await startWebFixture([`2023/${NARVIK}`, `2023/${HARSTAD}`]);
   // Narvik decided and done: Alice waives OVER_CAP, Bob approves, Alice closes the case.
   const id = fx.ids.get(NARVIK)!;
@@ -39,32 +33,13 @@ beforeAll(async () => {
   await fx.service.approveWaiver(bob, id, decision.resolution!.id);
   await fx.service.markDone(alice, id, '');
   base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await fx?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 describe('the summary and the export in a browser', () => {
   it('shows scheme names, links its numbers to the filtered list and draws the charts', async () => {

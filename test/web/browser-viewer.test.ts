@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
@@ -10,8 +10,6 @@ import { makePdf, makeXlsx } from '../support/document-fixtures.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
 import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const LONG_PAGES = 36;
 /** The page of the long application that holds the amount applied for (its evidence). */
 const EVIDENCE_PAGE = 30;
@@ -113,28 +111,11 @@ let base: string;
 let cases: { long: string; many: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-    );
-  }
+  browser = await launchChromium();
   // A scanned application (OCR'd by the fixture's ingest) for the text alternative of a page.
   fx = await startWebFixture(['2023/harstad-rus-clean-skannet']);
   cases = await loadViewerCases(fx);
   base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

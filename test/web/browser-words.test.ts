@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium, signInAs } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe-check.ts';
-import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
+import { startWebFixture, type WebFixture } from './web-fixture.ts';
 
 /**
  * Issue 12, items 1, 2, 12 and the error pages of 3, as a case officer meets them in Chromium:
@@ -12,8 +11,6 @@ import { PASSWORD, startWebFixture, type WebFixture } from './web-fixture.ts';
  * and amounts in one format, a refused correction explained beside its field, Norwegian error pages,
  * and the queue dashboard inside the app's frame.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const NARVIK = 'narvik-overgang-over-cap';
 const NBSP = '\u00a0';
 
@@ -22,40 +19,16 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-    );
-  }
+  browser = await launchChromium();
   fx = await startWebFixture(['2023/narvik-overgang-over-cap'], { queues: true });
   base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await fx?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/queue`);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(`${base}/queue`);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 const narvikUrl = () => `${base}/submissions/${fx.ids.get(NARVIK)}`;
 

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, launchChromium, signInAs } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, XSS_SOURCE, startWebFixture, type WebFixture } from './web-fixture.ts';
+import { XSS_SOURCE, startWebFixture, type WebFixture } from './web-fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const NARVIK_PDF = join(import.meta.dirname, '../../samples/2023/narvik-overgang-over-cap/soknad.pdf');
 
 /** The part of the page's globals the tests read (the test code is typed without the DOM library). */
@@ -17,42 +14,18 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-    );
-  }
+  browser = await launchChromium();
   // Narvik's application is not in the store at the start: the test uploads it, and workers in this
   // process (on the real Redis, under the fixture's own key prefix) check it.
   fx = await startWebFixture([], { queues: true, workers: true });
   base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await fx?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/queue`);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(`${base}/queue`);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 describe('the reviewer app in a browser', () => {
   it('signs in, uploads a submission, sees it appear in the queue, opens it, sees the evidence, corrects, resolves, finishes it and sees it leave the queue', async () => {
