@@ -46,6 +46,8 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   timer?: NodeJS.Timeout;
+  /** The thread has ended (crashed, or was terminated). */
+  exited?: boolean;
 }
 
 const THREAD_ENTRY = new URL('./page-render-thread.mjs', import.meta.url);
@@ -165,10 +167,25 @@ export class PageImages {
     return this.cache.size;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the threads between pages, not inside one: a thread terminated while it starts or draws
+   * is inside native code (pdf.js's canvas), and ending it there can take the process down. A
+   * thread still busy after `graceMs` is terminated anyway.
+   */
+  async close(graceMs = 5_000): Promise<void> {
     this.closed = true;
     for (const job of this.waiting.splice(0)) job.reject(new Error('page renderer closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    const slots = this.slots.splice(0);
+    const until = Date.now() + graceMs;
+    await Promise.all(
+      slots.map(async (slot) => {
+        while ((!slot.ready || slot.job) && Date.now() < until && !slot.exited)
+          await new Promise((r) => setTimeout(r, 20));
+        clearTimeout(slot.timer);
+        slot.job?.reject(new Error('page renderer closed'));
+        await slot.worker.terminate();
+      }),
+    );
   }
 
   private remember(key: string, image: PageImage): void {
@@ -192,6 +209,7 @@ export class PageImages {
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     while (this.slots.length < this.threads) this.spawn();
     for (const slot of this.slots) {
       if (!slot.ready || slot.job) continue;
@@ -236,6 +254,7 @@ export class PageImages {
     });
     worker.on('error', (error) => this.replace(slot, error));
     worker.on('exit', () => {
+      slot.exited = true;
       if (this.slots.includes(slot)) this.replace(slot, new Error('tegnetråden stoppet'));
     });
     worker.unref();
