@@ -156,7 +156,7 @@ export function addDays(from: Date, days: number): string {
 }
 
 /** A yyyy-mm-dd that is a real day, else null (the index's date column would refuse it). */
-function validDay(text: string | null): string | null {
+export function validDay(text: string | null): string | null {
   if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? text : null;

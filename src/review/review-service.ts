@@ -13,7 +13,7 @@ import {
   type CaseFilter,
   type CaseListItem,
 } from './case-index.ts';
-import { addDays } from './case-state.ts';
+import { addDays, validDay } from './case-state.ts';
 import { CaseWorkStore, type CommentRow, type DocumentRequestRow } from './case-work-store.ts';
 import { fieldName } from '../rules/field-names.ts';
 import { ReviewError } from './review-error.ts';
@@ -754,9 +754,7 @@ function parseDay(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   if (!m) return null;
   const [y, mo, d] = m[1]!.length === 4 ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
-  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+  return validDay(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
 }
 
 /** A field's name as the start of a sentence. */

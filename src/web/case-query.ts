@@ -22,7 +22,8 @@ export interface CaseQuery {
 
 export const PAGE_SIZE = 50;
 const STATUS_GROUPS = ['queue', 'taken', 'all'];
-const FILTER_KEYS = [
+/** The list's filter parameters (the page number aside), as links, saved filters and the API take them. */
+export const FILTER_KEYS = [
   'q',
   'scheme',
   'year',

@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ReviewError } from '../review/review-error.ts';
 import type { BulkResult, ReviewService } from '../review/review-service.ts';
 import type { ReviewStore } from '../review/review-store.ts';
-import { PAGE_SIZE, caseFilter, readCaseQuery, type CaseQuery } from './case-query.ts';
+import {
+  FILTER_KEYS,
+  PAGE_SIZE,
+  caseFilter,
+  queryString,
+  readCaseQuery,
+  type CaseQuery,
+} from './case-query.ts';
 import { noticeFromQuery, noticeQuery } from './notices.ts';
 import { casesPage, queuePage } from './pages/cases-page.ts';
 import { safeNext } from './safe-next.ts';
@@ -81,18 +88,7 @@ export function registerCaseRoutes(
         querystring: {
           type: 'object',
           properties: Object.fromEntries(
-            [
-              'q',
-              'scheme',
-              'year',
-              'status',
-              'assignee',
-              'approver',
-              'code',
-              'severity',
-              'overdue',
-              'page',
-            ].map((k) => [k, { type: 'string', maxLength: 200 }]),
+            [...FILTER_KEYS, 'page'].map((k) => [k, { type: 'string', maxLength: 200 }]),
           ),
         },
       },
@@ -140,10 +136,7 @@ export function registerCaseRoutes(
     return act(reply, '/cases', async () => {
       if (name.length === 0 || name.length > 80)
         throw new ReviewError('Gi filteret et navn (høyst 80 tegn).', 'INVALID_INPUT');
-      const qs = new URLSearchParams(
-        Object.entries(query).filter(([k, v]) => k !== 'page' && v !== ''),
-      ).toString();
-      await service.work.saveFilter(reviews.sql, request.user!.id, name, qs ? `?${qs}` : '');
+      await service.work.saveFilter(reviews.sql, request.user!.id, name, queryString(query));
       return `Filteret «${name}» er lagret.`;
     });
   });
