@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { BlobStore } from '../src/blobs/blob-store.ts';
+import { openBlobStore } from '../src/blobs/open-blob-store.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { OcrPool } from '../src/ocr/ocr-pool.ts';
 import { OcrSetupError } from '../src/ocr/ocr-error.ts';
@@ -55,7 +55,7 @@ export async function sandboxedOcrProcessor(job: { data: unknown }): Promise<Ocr
     const workers = Math.max(1, Math.floor(settings.ocrWorkers / settings.queue.ocrConcurrency));
     return {
       store,
-      blobs: new BlobStore(settings.blobDir),
+      blobs: openBlobStore(settings),
       limits: settings.readLimits,
       ocr: { engine: new OcrPool({ workers }), dpi: settings.ocrDpi },
     };

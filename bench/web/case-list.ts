@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import { loadRegister } from '../../src/register/municipality-register.ts';
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
       lowConfidenceThreshold: 0.6,
     };
     const templates: ProcessedSubmission[] = [];
-    const sink = storeSink(store, new BlobStore(join(dir, 'blobs')));
+    const sink = storeSink(store, new FileBlobStore(join(dir, 'blobs')));
     const started = performance.now();
     await ingest({
       paths: textSamples(),
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
         store,
         reviews,
         service: new ReviewService(store, reviews, ctx),
-        blobs: new BlobStore(join(dir, 'blobs')),
+        blobs: new FileBlobStore(join(dir, 'blobs')),
         schemes: ctx.schemes,
       },
       { secureCookies: false, sessionHours: 1, loginAttemptsPerMinute: 1000 },

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { chromium, type Browser } from 'playwright-core';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import { loadRegister } from '../../src/register/municipality-register.ts';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       lowConfidenceThreshold: 0.6,
     };
     let id = '';
-    const blobs = new BlobStore(join(dir, 'blobs'));
+    const blobs = new FileBlobStore(join(dir, 'blobs'));
     await ingest({
       paths: [join(dir, 'in')],
       outDir: join(dir, 'out'),

@@ -12,13 +12,34 @@ export class BlobError extends IntakeError {
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Uploaded files, stored once and addressed by their SHA-256 under `<dir>/ab/cd/<sha256>`: a folder
- * that several machines can share (a network volume), so a job names a hash instead of carrying
- * bytes. Writes go to a temporary file and are renamed into place, so a reader never sees half a
- * file and two machines storing the same bytes at once both succeed.
+ * Uploaded files, stored once and addressed by their SHA-256, so a job names a hash instead of
+ * carrying bytes. Every machine of a deployment (web, workers, `intake ingest`) must see the same
+ * store: see `openBlobStore`.
  */
-export class BlobStore {
+export interface BlobStore {
+  /** Where the blobs are, for messages and logs. */
+  readonly location: string;
+  /** Stores the bytes (unless already there); returns their sha256. */
+  put(bytes: Buffer): Promise<string>;
+  /** Stores bytes whose sha256 the caller has computed; false when they were there already. */
+  putHashed(sha256: string, bytes: Buffer): Promise<boolean>;
+  /** Whether a blob is stored (without reading it). */
+  has(sha256: string): Promise<boolean>;
+  /** The bytes of a stored blob, checked against their hash (BLOB_MISSING / BLOB_CORRUPT). */
+  get(sha256: string): Promise<Buffer>;
+}
+
+/**
+ * Blobs in a folder, under `<dir>/ab/cd/<sha256>`: a folder that several machines can share only
+ * through a network volume. Writes go to a temporary file and are renamed into place, so a reader
+ * never sees half a file and two machines storing the same bytes at once both succeed.
+ */
+export class FileBlobStore implements BlobStore {
   constructor(readonly dir: string) {}
+
+  get location(): string {
+    return this.dir;
+  }
 
   /** Stores the bytes (unless already there); returns their sha256. */
   async put(bytes: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { resolve } from 'node:path';
-import { BlobStore } from '../blobs/blob-store.ts';
+import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { ingest, type RunLedger } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
@@ -77,7 +77,7 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
   const run = await store.startRun(absolute);
   console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
   // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
-  const sink = storeSink(store, new BlobStore(settings.blobDir));
+  const sink = storeSink(store, openBlobStore(settings));
   const ledger: RunLedger = {
     run,
     doneRecord: (id, version) => store.doneRecord(id, version),

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BlobStore } from '../blobs/blob-store.ts';
+import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { ConfigError } from '../errors.ts';
 import { enqueuePaths } from '../queue/enqueue.ts';
@@ -72,7 +72,7 @@ async function runEnqueue(paths: string[]): Promise<void> {
       paths.map((p) => resolve(p)),
       {
         store,
-        blobs: new BlobStore(settings.blobDir),
+        blobs: openBlobStore(settings),
         flows,
         submissions,
         queue: settings.queue,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { BlobStore } from '../blobs/blob-store.ts';
+import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
 import { checkRedis } from '../queue/redis-connection.ts';
@@ -44,7 +44,7 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
   const ctx = pipelineContext(settings);
   const store = await openStore(settings);
   const reviews = new ReviewStore(store.sql);
-  const blobs = new BlobStore(settings.blobDir);
+  const blobs = openBlobStore(settings);
   // Uploads and the queue dashboard need the queues, and a store the workers share (PostgreSQL).
   let queues: WebQueues | null = null;
   if (settings.databaseUrl) {

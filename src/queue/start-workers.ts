@@ -1,5 +1,5 @@
 import { Queue, Worker, type Job, type WorkerOptions } from 'bullmq';
-import { BlobStore } from '../blobs/blob-store.ts';
+import { openBlobStore } from '../blobs/open-blob-store.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { Store } from '../store/store.ts';
@@ -43,7 +43,7 @@ export async function startWorkers(
   ocrQueue.on('error', (error) => outage.error(error));
   const deps: WorkerDeps = {
     store,
-    blobs: new BlobStore(settings.blobDir),
+    blobs: openBlobStore(settings),
     limits: settings.readLimits,
     ctx,
     ocrQueue,

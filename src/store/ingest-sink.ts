@@ -1,4 +1,5 @@
-import { BlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import { openBlobStore } from '../blobs/open-blob-store.ts';
 import type { Settings } from '../config/settings.ts';
 import type { IngestSink } from '../pipeline/ingest.ts';
 import { Store } from './store.ts';
@@ -40,7 +41,7 @@ export function openStoreSink(settings: Settings): StoreSink {
   });
   // Awaited by the first claim or close(); this keeps a failed open from being "unhandled" meanwhile.
   opening.catch(() => undefined);
-  const blobs = new BlobStore(settings.blobDir);
+  const blobs = openBlobStore(settings);
   const sink = async () => storeSink(await opening, blobs);
   return {
     claimDocuments: async (id, source, shas) => (await sink()).claimDocuments(id, source, shas),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { hashPassword } from '../../src/review/passwords.ts';
 import { ReviewService } from '../../src/review/review-service.ts';
@@ -47,7 +47,7 @@ describe('page images after `intake ingest`', () => {
         store,
         reviews,
         service: new ReviewService(store, reviews, ctx),
-        blobs: new BlobStore(settings.blobDir),
+        blobs: new FileBlobStore(settings.blobDir),
         schemes: schemes.map((s) => ({ id: s.id, name: s.name })),
       },
       { secureCookies: false, sessionHours: 1, loginAttemptsPerMinute: 50 },
@@ -77,7 +77,7 @@ describe('page images after `intake ingest`', () => {
         expect.stringMatching(/vadso-rus-report-zip\.zip\/egenerklaering\.xlsx$/),
       ]),
     );
-    const blobs = new BlobStore(join(dataDir, 'blobs'));
+    const blobs = new FileBlobStore(join(dataDir, 'blobs'));
     for (const row of rows) expect(await blobs.has(row.sha256), row.path).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('page images after `intake ingest`', () => {
 
   it('does not write a file again that is stored already (a second run over the archive)', async () => {
     const rows = await documents();
-    const blobs = new BlobStore(join(dataDir, 'blobs'));
+    const blobs = new FileBlobStore(join(dataDir, 'blobs'));
     const before = await Promise.all(rows.map(async (r) => (await stat(blobs.pathOf(r.sha256))).mtimeMs));
     await intake(['ingest', archive, '--out', join(dataDir, 'out-2')], env);
     const after = await Promise.all(rows.map(async (r) => (await stat(blobs.pathOf(r.sha256))).mtimeMs));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import type { User } from '../../src/review/review-store.ts';
 import { storeSink } from '../../src/store/ingest-sink.ts';
@@ -55,7 +55,7 @@ async function loadLongCase(fx: WebFixture): Promise<string> {
     ctx: { schemes, register, lowConfidenceThreshold: 0.6 },
     limits: {},
     concurrency: 1,
-    sink: storeSink(fx.store, new BlobStore(join(fx.dir, 'blobs'))),
+    sink: storeSink(fx.store, new FileBlobStore(join(fx.dir, 'blobs'))),
     onRecord: (record) => {
       if (record.source === LONG) id = record.id;
     },

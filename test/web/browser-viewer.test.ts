@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { storeSink } from '../../src/store/ingest-sink.ts';
 import { makePdf, makeXlsx } from '../support/document-fixtures.ts';
@@ -99,7 +99,7 @@ async function loadViewerCases(fx: WebFixture): Promise<{ long: string; many: st
     ctx: { schemes, register, lowConfidenceThreshold: 0.6 },
     limits: {},
     concurrency: 2,
-    sink: storeSink(fx.store, new BlobStore(join(fx.dir, 'blobs'))),
+    sink: storeSink(fx.store, new FileBlobStore(join(fx.dir, 'blobs'))),
     onRecord: (record) => ids.set(record.source, record.id),
   });
   return { long: ids.get('storby-lang-soknad')!, many: ids.get('fjellby-ti-dokumenter')! };

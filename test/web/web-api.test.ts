@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewService } from '../../src/review/review-service.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { makeZip } from '../support/document-fixtures.ts';
 import {
   PASSWORD,
@@ -291,7 +291,7 @@ describe('sign-in and access', () => {
       store: fx.store,
       reviews: fx.reviews,
       service: new ReviewService(fx.store, fx.reviews, { schemes, register, lowConfidenceThreshold: 0.6 }),
-      blobs: new BlobStore('/nonexistent'),
+      blobs: new FileBlobStore('/nonexistent'),
       schemes: [],
     };
     const app = await buildServer(deps, { secureCookies: false, sessionHours: 1, loginAttemptsPerMinute: 3 });
@@ -722,7 +722,7 @@ describe('upload', () => {
         store: fx.store,
         reviews: fx.reviews,
         service: fx.service,
-        blobs: new BlobStore(join(fx.dir, 'blobs')),
+        blobs: new FileBlobStore(join(fx.dir, 'blobs')),
         schemes: [],
         uploads: { ...fx.queues!.uploads, limits: { maxFileBytes: 1000, maxFiles: 2, maxTotalBytes: 1500 } },
       },
@@ -769,7 +769,7 @@ describe('upload', () => {
           store: fx.store,
           reviews: fx.reviews,
           service: fx.service,
-          blobs: new BlobStore(join(fx.dir, 'blobs')),
+          blobs: new FileBlobStore(join(fx.dir, 'blobs')),
           schemes: [],
           uploads: { ...fx.queues!.uploads, limits: { ...fx.queues!.uploads.limits, ...limits } },
         },

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { BlobStore } from '../../src/blobs/blob-store.ts';
+import { FileBlobStore } from '../../src/blobs/blob-store.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { startWorkers, type RunningWorkers } from '../../src/queue/start-workers.ts';
@@ -80,7 +80,7 @@ export async function startWebFixture(
 
   const store = await Store.open({ databaseUrl: DATABASE_URL, dataDir: dir, schema, poolSize: 4 });
   const ctx = { schemes, register, lowConfidenceThreshold: 0.6 };
-  const blobs = new BlobStore(join(dir, 'blobs'));
+  const blobs = new FileBlobStore(join(dir, 'blobs'));
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) await blobs.put(await readFile(join(entry.parentPath, entry.name)));
   }
