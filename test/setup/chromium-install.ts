@@ -13,7 +13,11 @@ export default function installChromium(): void {
   console.log('Chromium mangler: installerer Debians chromium (apt-get install -y chromium) …');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = () =>
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { env, stdio: 'inherit', timeout: 600_000 });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env,
+      stdio: 'inherit',
+      timeout: 600_000,
+    });
   try {
     install();
   } catch {
