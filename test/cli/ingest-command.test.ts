@@ -39,6 +39,12 @@ describe('intake ingest on the command line', () => {
     expect(records.length).toBeGreaterThanOrEqual(25);
     // Without INTAKE_MUNICIPALITIES the register shipped in src/register/ resolves municipality numbers.
     expect(records.filter((r) => r.applicant?.municipalityNumber).length).toBeGreaterThan(records.length / 2);
+    // The start-up figure the benches print: from the process's start to the first document read.
+    const report = JSON.parse(await readFile(join(out, 'run-report.json'), 'utf8')) as {
+      firstDocumentReadSeconds: number | null;
+    };
+    expect(report.firstDocumentReadSeconds).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/Første dokument lest [\d.]+ s etter at prosessen startet/);
   }, 900_000); // every sample, scans included, OCR'd in a child process
 
   it('stops with a message naming a bad configuration value', async () => {
