@@ -71,3 +71,89 @@ describe('an application with its attachments packed in zips', () => {
     ]);
   });
 });
+
+/** Issue 14, item 4: the application and its zip are one submission; a zip of folders is an archive. */
+describe('a zip beside an application, and a zip of folders', () => {
+  let root: string;
+  let records: Map<string, ProcessedRecord>;
+  const application = (title: string) =>
+    makePdf((doc) => {
+      doc.fontSize(14).text(title, 50, 60);
+      drawFormTable(doc, [
+        ['Søker', 'Bodø kommune'],
+        ['Tilskuddsår', '2025'],
+        ['Søknadsbeløp', 'kr 300 000'],
+      ]);
+    });
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'intake-zip-beside-'));
+    const arkiv = join(root, 'arkiv');
+    const bodo = join(arkiv, 'bodo');
+    const harstad = join(arkiv, 'harstad');
+    await mkdir(bodo, { recursive: true });
+    await mkdir(harstad);
+    await writeFile(
+      join(bodo, 'soknad.pdf'),
+      await application('Søknad om tilskudd til kommunalt rusarbeid'),
+    );
+    await writeFile(
+      join(bodo, 'vedlegg.zip'),
+      await makeZip([
+        { name: 'budsjett.txt', data: 'Budsjett: lønn 300 000' },
+        { name: 'plan.txt', data: 'Plan for tiltaket' },
+      ]),
+    );
+    // A zip bomb beside an application: 60 MB of zeros packs to a few kB, far over the ratio limit.
+    await writeFile(
+      join(harstad, 'soknad.pdf'),
+      await application('Søknad om tilskudd til kommunalt rusarbeid'),
+    );
+    await writeFile(
+      join(harstad, 'vedlegg.zip'),
+      await makeZip([{ name: 'nuller.bin', data: Buffer.alloc(60 * 1024 * 1024) }]),
+    );
+    // A zip of two folders beside nothing else: an archive, one submission per folder.
+    await writeFile(
+      join(root, 'kommuner.zip'),
+      await makeZip([
+        { name: 'alta/soknad.txt', data: 'Søknad fra Alta kommune' },
+        { name: 'alta/budsjett.txt', data: 'Budsjett for Alta' },
+        { name: 'molde/soknad.txt', data: 'Søknad fra Molde kommune' },
+      ]),
+    );
+    records = await runPipeline(arkiv, join(root, 'kommuner.zip'));
+  }, 120_000);
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('makes a folder with an application PDF and a zip of two attachments one submission of three documents', () => {
+    expect(records.get('bodo')?.documents.map((d) => d.path)).toEqual([
+      'bodo/soknad.pdf',
+      'bodo/vedlegg.zip/budsjett.txt',
+      'bodo/vedlegg.zip/plan.txt',
+    ]);
+  });
+
+  it("reports a zip bomb beside an application on the application's record, not on one of its own", () => {
+    expect([...records.keys()].filter((s) => s.includes('harstad'))).toEqual(['harstad']);
+    const record = records.get('harstad')!;
+    expect(record.documents.map((d) => d.path)).toEqual([
+      'harstad/soknad.pdf',
+      'harstad/vedlegg.zip/nuller.bin',
+    ]);
+    const bomb = record.findings.filter((f) => f.code === 'UNREADABLE_DOCUMENT');
+    expect(bomb.map((f) => [f.evidence?.path, f.message])).toEqual([
+      ['harstad/vedlegg.zip/nuller.bin', expect.stringContaining('mulig zip-bombe')],
+    ]);
+  });
+
+  it('makes a zip of folders one submission per folder', () => {
+    const fromZip = [...records.values()]
+      .filter((r) => r.source.startsWith('kommuner.zip'))
+      .map((r) => [r.source, r.documents.map((d) => d.path)]);
+    expect(fromZip).toEqual([
+      ['kommuner.zip/alta', ['kommuner.zip/alta/budsjett.txt', 'kommuner.zip/alta/soknad.txt']],
+      ['kommuner.zip/molde', ['kommuner.zip/molde/soknad.txt']],
+    ]);
+  });
+});
