@@ -59,6 +59,8 @@ const Env = z.object({
   INTAKE_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   INTAKE_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
   INTAKE_STALLED_MS: z.coerce.number().int().min(500).max(3_600_000).default(3_000),
+  INTAKE_BATCH_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  INTAKE_RECONCILE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   // The reviewer web app (README "Reviewer web app").
   INTAKE_WEB_HOST: z.string().min(1).default('127.0.0.1'),
   INTAKE_WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -126,6 +128,10 @@ export interface QueueSettings {
   lockMs: number;
   /** How often workers look for jobs whose lock ran out, to run them again. */
   stalledMs: number;
+  /** How often an enqueue beats on its batch; three missed beats: the batch was abandoned. */
+  heartbeatMs: number;
+  /** How often a worker looks for pending submissions whose jobs Redis lost, to add them again. */
+  reconcileMs: number;
 }
 
 /** Reads and validates the environment once; every bad variable is named in one error. */
@@ -182,6 +188,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       backoffMs: e.INTAKE_BACKOFF_MS,
       lockMs: e.INTAKE_LOCK_MS,
       stalledMs: e.INTAKE_STALLED_MS,
+      heartbeatMs: e.INTAKE_BATCH_HEARTBEAT_MS,
+      reconcileMs: e.INTAKE_RECONCILE_MS,
     }),
     web: Object.freeze({
       host: e.INTAKE_WEB_HOST,
