@@ -5,13 +5,15 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
-import { ConfigError } from '../errors.ts';
-import { enqueuePaths } from '../queue/enqueue.ts';
+import { ConfigError, IntakeError } from '../errors.ts';
+import { checkDeployment } from '../queue/deployment-check.ts';
+import { enqueuePaths, staleAfterMs } from '../queue/enqueue.ts';
 import { QUEUE_NAMES } from '../queue/job-definitions.ts';
-import { allDone, formatStatus, queueCounts } from '../queue/queue-status.ts';
+import { abandonedLine, allDone, formatStatus, queueCounts } from '../queue/queue-status.ts';
 import { checkRedis, createRedis } from '../queue/redis-connection.ts';
 import { startWorkers } from '../queue/start-workers.ts';
 import { pipelineContext } from './pipeline-context.ts';
+import { abandonedBatches, pendingCount } from '../store/batch-heartbeat.ts';
 import { Store } from '../store/store.ts';
 
 /** Adds `enqueue`, `worker`, `status` and `export` (CONTRACT.md) to the program. */
@@ -68,6 +70,8 @@ async function runEnqueue(paths: string[]): Promise<void> {
   const flows = new FlowProducer({ connection, prefix: settings.queue.prefix });
   const submissions = new Queue(QUEUE_NAMES.submissions, { connection, prefix: settings.queue.prefix });
   try {
+    // Jobs put on another deployment's queues would be run against the wrong store.
+    await checkDeployment(store.sql, connection, settings.queue.prefix);
     const result = await enqueuePaths(
       paths.map((p) => resolve(p)),
       {
@@ -118,8 +122,21 @@ async function runStatus(options: { wait: boolean }): Promise<void> {
   try {
     for (;;) {
       const batches = await store.batches();
-      console.log(formatStatus(await queueCounts(connection, settings.queue.prefix), batches));
-      if (!options.wait || allDone(batches)) return;
+      const abandoned = await abandonedBatches(store.sql, staleAfterMs(settings.queue));
+      const pending = await pendingCount(store.sql);
+      const counts = await queueCounts(connection, settings.queue.prefix);
+      console.log(formatStatus(counts, batches, { abandoned, pending }));
+      if (!options.wait) return;
+      if (allDone(batches, abandoned)) {
+        // Waiting on an abandoned batch would be for ever: what it registered is done, the rest
+        // needs its enqueue run again.
+        if (abandoned.length > 0) {
+          throw new IntakeError(`${abandoned.map(abandonedLine).join('; ')}`, 'BATCH_ABANDONED', {
+            batches: abandoned.map((a) => a.id),
+          });
+        }
+        return;
+      }
       await sleep(2000);
     }
   } finally {

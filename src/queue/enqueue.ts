@@ -6,8 +6,10 @@ import { discoverSubmissions } from '../pipeline/discover.ts';
 import type { SubmissionInput } from '../pipeline/submission-input.ts';
 import type { ReadLimits } from '../read/limits.ts';
 import { failureFromError } from '../read/read-error.ts';
+import { beat, resumeAbandonedBatch } from '../store/batch-heartbeat.ts';
 import { EMPTY_SHA256, type DocumentEntry, type Store } from '../store/store.ts';
-import { JOB_NAMES, QUEUE_NAMES, jobIds, jobOptions } from './job-definitions.ts';
+import { jobIds, jobOptions } from './job-definitions.ts';
+import { submissionFlow } from './submission-flow.ts';
 
 export interface EnqueueDeps {
   store: Store;
@@ -42,7 +44,15 @@ export async function enqueuePaths(
   deps: EnqueueDeps,
   onSubmission?: (source: string) => void,
 ): Promise<EnqueueResult> {
-  const batchId = await deps.store.createBatch(paths);
+  // A killed enqueue over the same paths left its batch open: this run completes that batch.
+  const batchId =
+    (await resumeAbandonedBatch(deps.store.sql, paths, staleAfterMs(deps.queue))) ??
+    (await deps.store.createBatch(paths));
+  // The beat says this enqueue is alive; when it stops before finishBatch, the batch is abandoned.
+  const heartbeat = setInterval(() => {
+    beat(deps.store.sql, batchId).catch(() => undefined);
+  }, deps.queue.heartbeatMs);
+  heartbeat.unref();
   const options = jobOptions(deps.queue);
   let position = 0;
   let enqueued = 0;
@@ -70,18 +80,7 @@ export async function enqueuePaths(
           // Finished, yet not done in the store (it failed, or an older extractor did it): run it again.
           await earlier.remove({ removeChildren: true });
         }
-        await deps.flows.add({
-          name: JOB_NAMES.checkSubmission,
-          queueName: QUEUE_NAMES.submissions,
-          data: { submissionId: id, batchId },
-          opts: { ...options, jobId: jobIds.submission(id) },
-          children: documents.map((d) => ({
-            name: JOB_NAMES.readDocument,
-            queueName: QUEUE_NAMES.documents,
-            data: { submissionId: id, position: d.position, sha256: d.sha256, step: 'read', round: 0 },
-            opts: { ...options, jobId: jobIds.document(id, d.position), failParentOnFailure: true },
-          })),
-        });
+        await deps.flows.add(submissionFlow(id, batchId, documents, options));
         enqueued++;
       }
     }
@@ -90,9 +89,16 @@ export async function enqueuePaths(
     // enqueuing the same paths again goes on from there (done ones are skipped).
     await deps.store.finishBatch(batchId, position).catch(() => undefined);
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
   await deps.store.finishBatch(batchId, position);
   return { batchId, submissions: position, enqueued, alreadyDone };
+}
+
+/** A batch whose enqueue missed three beats was abandoned (a beat can be late on a busy machine). */
+export function staleAfterMs(queue: QueueSettings): number {
+  return 3 * queue.heartbeatMs;
 }
 
 /** Loads each file into the blob store; a file that cannot be loaded is recorded with why. */
