@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { IntakeError } from '../errors.ts';
 
 export class BlobError extends IntakeError {
-  constructor(message: string, code: 'BLOB_MISSING' | 'BLOB_CORRUPT' | 'BLOB_INVALID', details = {}) {
+  constructor(
+    message: string,
+    code: 'BLOB_MISSING' | 'BLOB_CORRUPT' | 'BLOB_INVALID' | 'BLOB_BUCKET_MISSING',
+    details = {},
+  ) {
     super(message, code, details);
   }
 }
@@ -14,7 +18,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /**
  * Uploaded files, stored once and addressed by their SHA-256, so a job names a hash instead of
  * carrying bytes. Every machine of a deployment (web, workers, `intake ingest`) must see the same
- * store: see `openBlobStore`.
+ * store: a folder (`FileBlobStore`) or an S3 bucket (`S3BlobStore`), see `openBlobStore`.
  */
 export interface BlobStore {
   /** Where the blobs are, for messages and logs. */
@@ -69,7 +73,7 @@ export class FileBlobStore implements BlobStore {
   }
 
   /** Whether a blob is stored (without reading it). */
-  has(sha256: string): Promise<boolean> {
+  async has(sha256: string): Promise<boolean> {
     return exists(this.pathOf(sha256));
   }
 
@@ -93,9 +97,14 @@ export class FileBlobStore implements BlobStore {
   }
 
   pathOf(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new BlobError(`ugyldig sha256: ${sha256}`, 'BLOB_INVALID');
-    return join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return join(this.dir, blobKey(sha256));
   }
+}
+
+/** A blob's place below the store's root, `ab/cd/<sha256>`, the same in every store. */
+export function blobKey(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new BlobError(`ugyldig sha256: ${sha256}`, 'BLOB_INVALID');
+  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 }
 
 async function exists(path: string): Promise<boolean> {

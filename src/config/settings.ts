@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseBlobUrl, type BlobLocation, type S3Connection } from '../blobs/blob-location.ts';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/limits.ts';
@@ -45,6 +46,19 @@ const Env = z.object({
   INTAKE_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_DPI: z.coerce.number().int().min(100).max(600).default(DEFAULT_OCR_DPI),
   INTAKE_BLOB_DIR: z.string().min(1).optional(),
+  // Blobs on object storage (README "Blobs"): the AWS SDK's own variable names.
+  INTAKE_BLOB_URL: z
+    .string()
+    .min(1)
+    .optional()
+    .superRefine((url, ctx) => {
+      const parsed = url === undefined ? null : parseBlobUrl(url);
+      if (parsed && 'problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    }),
+  AWS_ENDPOINT_URL_S3: z.url({ protocol: /^https?$/ }).optional(),
+  AWS_ENDPOINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   INTAKE_DB_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _')
@@ -91,8 +105,12 @@ export interface Settings {
   ocrWorkers: number;
   /** Resolution image-only PDF pages are rendered at for OCR. */
   ocrDpi: number;
-  /** Shared folder of uploaded files by sha256 (queues). */
+  /** Shared folder of uploaded files by sha256 (queues), when `INTAKE_BLOB_URL` names no other place. */
   blobDir: string;
+  /** Where uploaded files are kept: `INTAKE_BLOB_URL`, else the folder `blobDir`. */
+  blobLocation: BlobLocation;
+  /** How to reach the object store when `blobLocation` is on S3. */
+  s3: S3Connection;
   /** PostgreSQL schema of the store's tables. */
   dbSchema: string;
   queue: QueueSettings;
@@ -142,6 +160,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     throw new ConfigError(`invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.INTAKE_BLOB_URL && e.INTAKE_BLOB_DIR) {
+    throw new ConfigError(
+      'invalid configuration:\n  INTAKE_BLOB_URL: sett enten INTAKE_BLOB_URL eller INTAKE_BLOB_DIR, ikke begge',
+    );
+  }
+  const blobDir = resolve(cwd, e.INTAKE_BLOB_DIR ?? join(e.INTAKE_DATA_DIR ?? 'data', 'blobs'));
+  const s3Endpoint = e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL ?? null;
   const municipalitiesPath = e.INTAKE_MUNICIPALITIES
     ? resolve(cwd, e.INTAKE_MUNICIPALITIES)
     : BUNDLED_REGISTER_PATH;
@@ -178,7 +203,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     concurrency: e.INTAKE_CONCURRENCY ?? availableParallelism(),
     ocrWorkers: e.INTAKE_OCR_WORKERS ?? availableParallelism(),
     ocrDpi: e.INTAKE_OCR_DPI,
-    blobDir: resolve(cwd, e.INTAKE_BLOB_DIR ?? join(e.INTAKE_DATA_DIR ?? 'data', 'blobs')),
+    blobDir,
+    blobLocation: e.INTAKE_BLOB_URL
+      ? (parseBlobUrl(e.INTAKE_BLOB_URL) as BlobLocation)
+      : { kind: 'file' as const, dir: blobDir },
+    s3: Object.freeze({
+      endpoint: s3Endpoint,
+      // MinIO and Ceph ignore the region, but the request signature needs one.
+      region: e.AWS_REGION ?? 'us-east-1',
+      // Virtual-host addressing needs DNS per bucket, which a self-hosted endpoint seldom has.
+      forcePathStyle: (e.AWS_S3_FORCE_PATH_STYLE ?? String(s3Endpoint !== null)) === 'true',
+    }),
     dbSchema: e.INTAKE_DB_SCHEMA,
     queue: Object.freeze({
       prefix: e.INTAKE_QUEUE_PREFIX,
