@@ -80,9 +80,12 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
   const sink = storeSink(store, openBlobStore(settings));
   const ledger: RunLedger = {
     run,
-    doneRecord: (id, version) => store.doneRecord(id, version),
-    recorded: (id, skipped) => store.addRunSubmission(run.id, id, skipped),
-    finish: (report) => store.finishRun(run.id, report),
+    doneRecord: (id, version) => sink.doneRecord(id, version),
+    recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
+    finish: async (report) => {
+      await sink.flush();
+      await store.finishRun(run.id, report);
+    },
   };
   const summary = new RunSummary();
   const progress = new Progress();
@@ -111,6 +114,8 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
     await refreshCaseIndex(store, ctx);
   } finally {
     progress.stop();
+    // Records already in submissions.jsonl go to the store even when the run stopped on an error.
+    await sink.flush().catch(() => undefined);
     await store.close();
   }
 }

@@ -47,6 +47,8 @@ export interface IngestSink {
    * archive loaded before files were kept fills them in.
    */
   keepFiles?(files: Array<{ sha256: string; bytes: Buffer }>): Promise<void>;
+  /** Writes what it holds back (a sink that batches its writes); called before the run finishes. */
+  flush?(): Promise<void>;
 }
 
 /** A bulk run as the store keeps it (Store.startRun and friends). */
@@ -200,6 +202,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     await out.close();
     await pool?.terminate();
   }
+  await timed('write', () => opts.sink?.flush?.());
   const finished = report.finish(Math.round(process.resourceUsage().maxRSS / 1024));
   const reportFiles = [join(opts.outDir, 'run-report.json'), join(opts.outDir, 'run-report.txt')];
   await writeFile(reportFiles[0]!, `${JSON.stringify(finished, null, 2)}\n`);

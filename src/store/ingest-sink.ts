@@ -2,6 +2,8 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import type { Settings } from '../config/settings.ts';
 import type { IngestSink } from '../pipeline/ingest.ts';
+import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import { RECORD_BATCH_SIZE, RecordBatch } from './record-batch.ts';
 import { Store } from './store.ts';
 
 /** The store as `intake ingest`'s sink, plus closing it when the run is over. */
@@ -9,20 +11,44 @@ export interface StoreSink extends IngestSink {
   close(): Promise<void>;
 }
 
+/** The store sink with the run's ledger entries going through it, and its flush. */
+export interface BatchedStoreSink extends IngestSink {
+  /** As Store.doneRecord, several lookups in one query. */
+  doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null>;
+  /** As Store.addRunSubmission, written with the batch (the submission's row comes first). */
+  recorded(runId: string, submissionId: string, skipped: boolean): Promise<void>;
+  flush(): Promise<void>;
+}
+
 /**
  * `intake ingest`'s results kept as uploads keep theirs: records and read results in the store, the
  * files in the blob store (content-addressed, shared with uploads and workers), so the reviewer app
  * shows a bulk-loaded case's pages and evidence boxes as it does an uploaded one's. A file already
  * stored is not written again; the bytes are the ones the run loaded to hash, never read twice.
+ *
+ * Records go in batches of `batchSize` (see RecordBatch); 1 writes each as it comes with the
+ * statements the queue workers use (the one-by-one path the batched one is tested against).
  */
-export function storeSink(
-  store: Pick<Store, 'claimDocuments' | 'saveProcessed'>,
-  blobs: BlobStore,
-): IngestSink {
+export function storeSink(store: Store, blobs: BlobStore, batchSize = RECORD_BATCH_SIZE): BatchedStoreSink {
+  const keep = (files: Array<{ sha256: string; bytes: Buffer }>) => keepFiles(blobs, files);
+  if (batchSize <= 1) {
+    return {
+      claimDocuments: (id, source, shas) => store.claimDocuments(id, source, shas),
+      save: (result) => store.saveProcessed(result, { withReads: true, actor: 'ingest' }),
+      keepFiles: keep,
+      doneRecord: (id, version) => store.doneRecord(id, version),
+      recorded: (runId, id, skipped) => store.addRunSubmission(runId, id, skipped),
+      flush: async () => undefined,
+    };
+  }
+  const batch = new RecordBatch(store, { size: batchSize, actor: 'ingest' });
   return {
-    claimDocuments: (id, source, shas) => store.claimDocuments(id, source, shas),
-    save: (result) => store.saveProcessed(result, { withReads: true, actor: 'ingest' }),
-    keepFiles: (files) => keepFiles(blobs, files),
+    claimDocuments: (id, source, shas) => batch.claimDocuments(id, source, shas),
+    save: (result) => batch.save(result),
+    keepFiles: keep,
+    doneRecord: (id, version) => batch.doneRecord(id, version),
+    recorded: (runId, id, skipped) => batch.recorded(runId, id, skipped),
+    flush: () => batch.flush(),
   };
 }
 
@@ -42,12 +68,17 @@ export function openStoreSink(settings: Settings): StoreSink {
   // Awaited by the first claim or close(); this keeps a failed open from being "unhandled" meanwhile.
   opening.catch(() => undefined);
   const blobs = openBlobStore(settings);
-  const sink = async () => storeSink(await opening, blobs);
+  let opened: BatchedStoreSink | null = null;
+  const sink = async () => (opened ??= storeSink(await opening, blobs));
   return {
     claimDocuments: async (id, source, shas) => (await sink()).claimDocuments(id, source, shas),
     save: async (result) => (await sink()).save(result),
     keepFiles: (files) => keepFiles(blobs, files),
-    close: async () => (await opening).close(),
+    flush: async () => (await sink()).flush(),
+    close: async () => {
+      await (await sink()).flush();
+      await (await opening).close();
+    },
   };
 }
 

@@ -365,6 +365,24 @@ export class Store {
     return row ? inContractOrder(row.record) : null;
   }
 
+  /** {@link doneRecord} for many submissions in one query: the done ones, by id. */
+  async doneRecords(submissionIds: string[], extractorVersion: string): Promise<Map<string, ProcessedRecord>> {
+    const rows = await this.db.query<{ id: string; record: ProcessedRecord }>(
+      `SELECT id, record FROM submissions WHERE id = ANY($1::text[]) AND state = 'done' AND extractor_version = $2`,
+      [submissionIds, extractorVersion],
+    );
+    return new Map(rows.map((r) => [r.id, inContractOrder(r.record)]));
+  }
+
+  /** The stored owners (their sources) of documents' bytes, by sha256; unowned ones are missing. */
+  async documentOwners(shas: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ sha256: string; source: string }>(
+      'SELECT sha256, source FROM document_owners WHERE sha256 = ANY($1::text[])',
+      [shas],
+    );
+    return new Map(rows.map((r) => [r.sha256, r.source]));
+  }
+
   /**
    * Starts an `intake ingest` run over `paths`, or resumes the last one over the same paths that
    * did not finish (it was interrupted). Returns its id and whether it was resumed.

@@ -1,0 +1,156 @@
+import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import { writeRecordBatch, type OwnerClaim, type RunEntry } from './record-batch-sql.ts';
+import type { SqlClient } from './sql-client.ts';
+import { EMPTY_SHA256, type ProcessedSubmission, type Store } from './store.ts';
+
+/** Records per transaction: past about 50 the statements' cost per record hardly falls further. */
+export const RECORD_BATCH_SIZE = 50;
+/** A record waits at most this long for its batch to fill (a slow OCR stretch, the run's tail). */
+const FLUSH_AFTER_MS = 1000;
+
+export interface RecordBatchOptions {
+  size?: number;
+  flushAfterMs?: number;
+  actor: string;
+}
+
+/**
+ * `intake ingest`'s writes gathered into batches: the checked submissions, their documents' claims
+ * and the run's entries wait in memory and go to the store in one transaction per batch (see
+ * writeRecordBatch), instead of two transactions and some twenty statements per record.
+ *
+ * Who owns a document's bytes is decided here, in memory, in the order submissions are claimed
+ * (discovery order): the first claim of this run wins unless the store has an owner from before,
+ * exactly as the one-by-one claims decide. "Already done?" lookups asked at about the same time go
+ * as one query. A flush happens when a batch is full, a second after its first record, before a
+ * submission is written a second time, and at flush() — call it before anything must see the rows.
+ */
+export class RecordBatch {
+  private readonly size: number;
+  private readonly flushAfterMs: number;
+  private readonly actor: string;
+  /** Effective owner (its source) of every sha256 claimed or looked up in this run. */
+  private readonly owners = new Map<string, string>();
+  private claims: OwnerClaim[] = [];
+  private results: ProcessedSubmission[] = [];
+  private resultIds = new Set<string>();
+  private runEntries: RunEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  private doneAsked: Array<{
+    id: string;
+    version: string;
+    resolve: (r: ProcessedRecord | null) => void;
+    reject: (e: unknown) => void;
+  }> = [];
+
+  constructor(
+    private readonly store: Pick<Store, 'doneRecords' | 'documentOwners'> & { sql: SqlClient },
+    options: RecordBatchOptions,
+  ) {
+    this.size = options.size ?? RECORD_BATCH_SIZE;
+    this.flushAfterMs = options.flushAfterMs ?? FLUSH_AFTER_MS;
+    this.actor = options.actor;
+  }
+
+  /** As Store.claimDocuments: claims the bytes, returns per index the earlier owner's source. */
+  async claimDocuments(submissionId: string, source: string, shas: string[]): Promise<Map<number, string>> {
+    const unknown = [...new Set(shas)].filter((sha) => sha !== EMPTY_SHA256 && !this.owners.has(sha));
+    if (unknown.length > 0) {
+      for (const [sha, owner] of await this.store.documentOwners(unknown)) this.owners.set(sha, owner);
+    }
+    for (const sha of new Set(shas)) {
+      if (sha === EMPTY_SHA256 || this.owners.has(sha)) continue;
+      this.owners.set(sha, source);
+      this.claims.push({ sha256: sha, submissionId, source });
+    }
+    const result = new Map<number, string>();
+    shas.forEach((sha, i) => {
+      const owner = this.owners.get(sha);
+      if (sha !== EMPTY_SHA256 && owner !== undefined && owner !== source) result.set(i, owner);
+    });
+    return result;
+  }
+
+  /** Queues a checked submission; waits only when its batch is full and being written. */
+  async save(result: ProcessedSubmission): Promise<void> {
+    this.throwIfFailed();
+    if (this.resultIds.has(result.record.id)) await this.flush();
+    this.results.push(result);
+    this.resultIds.add(result.record.id);
+    await this.queued();
+  }
+
+  /** Queues a run's note that it recorded a submission (after the submission's own save). */
+  async recorded(runId: string, submissionId: string, skipped: boolean): Promise<void> {
+    this.throwIfFailed();
+    this.runEntries.push({ runId, submissionId, skipped });
+    await this.queued();
+  }
+
+  /**
+   * As Store.doneRecord; lookups asked before the event loop turns go as one query. A submission
+   * waiting in this batch is not done yet (as one by one, where it would not be saved yet either).
+   */
+  doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null> {
+    return new Promise((resolve, reject) => {
+      if (this.doneAsked.length === 0) setImmediate(() => void this.lookUpDone());
+      this.doneAsked.push({ id: submissionId, version: extractorVersion, resolve, reject });
+    });
+  }
+
+  /** Writes everything queued; resolves when it is in the store. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const rows = { claims: this.claims, results: this.results, runEntries: this.runEntries };
+    this.claims = [];
+    this.results = [];
+    this.resultIds = new Set();
+    this.runEntries = [];
+    const previous = this.flushing;
+    this.flushing = (async () => {
+      await previous;
+      this.throwIfFailed();
+      if (rows.claims.length + rows.results.length + rows.runEntries.length === 0) return;
+      try {
+        await this.store.sql.transaction((tx) => writeRecordBatch(tx, rows, this.actor));
+      } catch (error) {
+        this.failure = error;
+        throw error;
+      }
+    })();
+    await this.flushing;
+  }
+
+  private async queued(): Promise<void> {
+    if (this.results.length >= this.size || this.runEntries.length >= this.size) {
+      await this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.flushAfterMs);
+      this.timer.unref();
+    }
+  }
+
+  private async lookUpDone(): Promise<void> {
+    const asked = this.doneAsked;
+    this.doneAsked = [];
+    const byVersion = new Map<string, string[]>();
+    for (const a of asked) byVersion.set(a.version, [...(byVersion.get(a.version) ?? []), a.id]);
+    try {
+      const done = new Map<string, ProcessedRecord>();
+      for (const [version, ids] of byVersion) {
+        for (const [id, record] of await this.store.doneRecords(ids, version))
+          done.set(`${version}\n${id}`, record);
+      }
+      for (const a of asked) a.resolve(done.get(`${a.version}\n${a.id}`) ?? null);
+    } catch (error) {
+      for (const a of asked) a.reject(error);
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+}
