@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import pg from 'pg';
+import { migrate } from './migrate.ts';
+import { copyTemplate, ensureTemplate, TEMPLATE_CACHE_DIR, templateKey } from './pglite-template.ts';
 import { StoreError } from './store-error.ts';
 
 /** What the store's SQL runs on: a PostgreSQL server (node-postgres) or the embedded PGlite. */
@@ -31,8 +33,12 @@ export function checkSchemaName(schema: string): string {
   return schema;
 }
 
+// node-postgres (CommonJS) is loaded when a server is used, not by every start of the program.
+const requireCjs = createRequire(import.meta.url);
+
 /** A pool of connections to a PostgreSQL server; every connection uses `schema`. */
 export function connectPostgres(url: string, schema: string, max = 10): SqlClient {
+  const pg = requireCjs('pg') as typeof import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -70,17 +76,32 @@ export function connectPostgres(url: string, schema: string, max = 10): SqlClien
   };
 }
 
+export interface EmbeddedOptions {
+  /** How long to wait for another process using the folder. */
+  waitMs?: number;
+  /**
+   * Where migrated templates are kept (see pglite-template.ts); null: a new folder is made with
+   * initdb itself, not copied.
+   */
+  templates?: string | null;
+}
+
 /**
  * The embedded database (PGlite, PostgreSQL compiled to WebAssembly) in `dir`. It serves one
  * process at a time, so a lock file keeps a second process out; it waits for the first to finish
- * for up to `waitMs`. The first open of a new folder creates the database (a few seconds), in a
- * child process: what initdb grows a process by is then not part of every bulk run's memory.
+ * for up to `waitMs`. A new folder is a copy of a template made once per set of migrations (a
+ * fraction of a second, where initdb takes several); the template itself is made with initdb in a
+ * child process, since what initdb grows a process by would otherwise stay in it for good.
  */
-export async function openEmbedded(dir: string, schema: string, waitMs = 60_000): Promise<SqlClient> {
+export async function openEmbedded(
+  dir: string,
+  schema: string,
+  { waitMs = 60_000, templates = TEMPLATE_CACHE_DIR }: EmbeddedOptions = {},
+): Promise<SqlClient> {
   await mkdir(dir, { recursive: true });
   const release = await lockFolder(join(dir, 'intake.lock'), waitMs);
   try {
-    if (!existsSync(join(dir, 'PG_VERSION'))) await createEmbedded(dir);
+    if (!existsSync(join(dir, 'PG_VERSION'))) await newEmbedded(dir, schema, templates);
     const { PGlite } = await import('@electric-sql/pglite');
     // PostgreSQL's default 128 MB of shared buffers is resident in the process for good; the
     // operating system caches the files as well, so a small pool costs little and saves ~100 MB.
@@ -163,6 +184,30 @@ function isAlive(pid: number): boolean {
 }
 
 const EMBEDDED_SHARED_BUFFERS = '32MB';
+
+/**
+ * Fills a new database folder: a copy of the migrated template for this schema, made first if
+ * need be. Where no template can be kept (a read-only installation), the folder is made in place.
+ */
+async function newEmbedded(dir: string, schema: string, templates: string | null): Promise<void> {
+  let template: string | null = null;
+  if (templates !== null) {
+    template = await ensureTemplate(templates, await templateKey(schema), async (building) => {
+      await createEmbedded(building);
+      const db = await openEmbedded(building, schema, { templates: null });
+      try {
+        await migrate(db, schema);
+      } finally {
+        await db.close();
+      }
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM') return null;
+      throw error;
+    });
+  }
+  if (template) await copyTemplate(template, dir);
+  else await createEmbedded(dir);
+}
 
 /** Creates the database folder in a short-lived child process (see pglite-create.mjs). */
 async function createEmbedded(dir: string): Promise<void> {
