@@ -312,8 +312,9 @@ export async function openPageSource(
       const renderer: PdfRenderer = await openPdfRenderer(bytes);
       return {
         page: async (number) => {
-          const dpi = renderDpi(await renderer.imageDpi(number), fallbackDpi);
-          const image = await renderer.render(number, dpi);
+          const { image, dpi } = await renderer.renderForOcr(number, (scanDpi) =>
+            renderDpi(scanDpi, fallbackDpi),
+          );
           // Boxes of PDF pages are given in points, the space of the text layer.
           const size = await renderer.pageSize(number);
           return { image, dpi, scale: size.width / image.width };

@@ -4,4 +4,4 @@
  * whenever reading, OCR or extraction changes what they produce (not for rule changes: those
  * need only `intake revalidate`).
  */
-export const EXTRACTOR_VERSION = '2026.3';
+export const EXTRACTOR_VERSION = '2026.4';
