@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { isUsableTextLayer } from '../../src/read/text-quality.ts';
+import { characterCounts, isUsableTextLayer } from '../../src/read/text-quality.ts';
 
 describe('isUsableTextLayer', () => {
   it('accepts an ordinary Norwegian page of text', () => {
@@ -50,5 +51,79 @@ describe('isUsableTextLayer', () => {
 
   it('rejects text decoded into another script by a broken font map', () => {
     expect(isUsableTextLayer('敮摲慧 湩敫 瑥敲 扡摲慧 湩敫 瑥敲 敮摲慧 湩敫 瑥敲 扡摲慧')).toBe(false);
+  });
+});
+
+/** The character classes as the check counted them before its fast path: three regexes a character. */
+function countsByRegex(compact: string) {
+  let letters = 0;
+  let latin = 0;
+  let digits = 0;
+  let junk = 0;
+  for (const char of compact) {
+    if (/\p{L}/u.test(char)) {
+      letters++;
+      if (/\p{Script=Latin}/u.test(char)) latin++;
+    } else if (/\p{N}/u.test(char)) digits++;
+    else if (/[\p{Cc}\p{Co}\p{Cs}\p{Cn}\uFFFD]/u.test(char)) junk++;
+  }
+  return { letters, latin, digits, junk, total: [...compact].length };
+}
+
+/** Text as pages have it: Norwegian words, amounts and punctuation, with any character mixed in. */
+const pageLike = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'Søknad',
+        'tilskudd',
+        'kommune',
+        'Ærlig',
+        'øy',
+        'Å',
+        '2025',
+        '1 250 000',
+        '.',
+        ',',
+        ' ',
+        '\n',
+      ),
+      fc.constantFrom(
+        'µ',
+        'ª',
+        'º',
+        '×',
+        '÷',
+        'ÿ',
+        'À',
+        '\u00ad',
+        '\u0000',
+        '\u007f',
+        '\ufffd',
+        '\ue000',
+        'ω',
+        'Ж',
+      ),
+      fc.constantFrom('\ud800', '\udfff', '😀', 'ﬁ', 'e\u0301', 'Ω', '٣', 'Ⅻ', '\u2028', '\u00a0'),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 80 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('the fast path of the text-quality check (ASCII and Latin-1 letters)', () => {
+  it('counts every character as the Unicode property regexes do', () => {
+    fc.assert(
+      fc.property(fc.oneof(pageLike, fc.string({ unit: 'binary' })), (text) => {
+        expect(characterCounts(text)).toEqual(countsByRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts all of Latin-1 and the surrogates as the regexes do', () => {
+    const all =
+      Array.from({ length: 0x100 }, (_, i) => String.fromCharCode(i)).join('') + '\ud800\udc00\udbff';
+    expect(characterCounts(all)).toEqual(countsByRegex(all));
   });
 });
