@@ -3,8 +3,10 @@ import cliProgress from 'cli-progress';
 import { resolve } from 'node:path';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
+import { configFingerprint, loadConfigInputs } from '../pipeline/config-fingerprint.ts';
 import { ingest, type RunLedger } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
+import { followingConfig } from '../pipeline/recheck-stored.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
 import { formatRunReport } from '../pipeline/run-report.ts';
 import { CaseIndex } from '../review/case-index.ts';
@@ -103,7 +105,7 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
         progress.tick(record.source, skipped);
       },
       sink,
-      ledger,
+      ledger: await followingConfig(ledger, store, ctx, configFingerprint(loadConfigInputs(settings))),
     });
     progress.stop();
     console.log(summary.format());

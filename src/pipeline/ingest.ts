@@ -58,6 +58,12 @@ export interface RunLedger {
   doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null>;
   /** Notes the submission as recorded by this run (after it is saved). */
   recorded(submissionId: string, skipped: boolean): Promise<void>;
+  /**
+   * A done submission against this run's configuration (register, schemes, read limits): 'same'
+   * keeps the stored record; a record is the stored one extracted and checked again from its stored
+   * read results (and saved); null means its files must be read again. Unset: always 'same'.
+   */
+  followConfig?(done: ProcessedRecord): Promise<'same' | ProcessedRecord | null>;
   finish(report: RunReport): Promise<void>;
 }
 
@@ -87,7 +93,7 @@ interface Loaded {
 
 /** A submission ahead in the window: done already (from the store), or its documents being read. */
 type Pending =
-  | { input: SubmissionInput; done: ProcessedRecord }
+  | { input: SubmissionInput; done: ProcessedRecord; rechecked: boolean }
   | { input: SubmissionInput; reads: Promise<ReadDocument[]> };
 
 /**
@@ -145,7 +151,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       await timed('write', () => opts.sink!.keepFiles!(files));
     }
     const done = opts.ledger ? await opts.ledger.doneRecord(loaded.id, EXTRACTOR_VERSION) : null;
-    if (done) return { input, done };
+    // Done from the same bytes: kept as it is, checked again with a changed register or schemes, or
+    // (read limits changed) read again below.
+    const followed = done && opts.ledger!.followConfig ? await opts.ledger!.followConfig(done) : 'same';
+    if (done && followed === 'same') return { input, done, rechecked: false };
+    if (done && followed !== null && followed !== 'same') return { input, done: followed, rechecked: true };
     const reads = Promise.all(
       loaded.bytes.map(
         async (bytes, i) => loaded.unloadable[i] ?? readDocument(bytes!, input.files[i]!.path),
@@ -155,11 +165,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     return { input, reads };
   };
 
-  const write = async (record: ProcessedRecord, skipped: boolean) => {
+  /** `skipped`: not read again (kept, or `rechecked` with a changed configuration). */
+  const write = async (record: ProcessedRecord, skipped: boolean, rechecked = false) => {
     await timed('write', () => out.write(`${JSON.stringify(record)}\n`));
     await opts.ledger?.recorded(record.id, skipped);
     records++;
-    report.add(record, skipped);
+    report.add(record, skipped, rechecked);
     opts.onRecord?.(record, skipped);
   };
 
@@ -169,7 +180,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       const finish = async () => {
         const pending = await window.shift()!;
         if ('done' in pending) {
-          await write(pending.done, true);
+          await write(pending.done, true, pending.rechecked);
           return;
         }
         const { input } = pending;

@@ -11,8 +11,13 @@ export interface RunReport {
   startedAt: string;
   seconds: number;
   submissions: number;
-  /** Submissions done already (same bytes, same extractor version): taken from the store. */
+  /** Submissions done already (same bytes, extractor version and configuration): taken from the store. */
   skipped: number;
+  /**
+   * Done already from the same bytes, not read again, but extracted and checked again from their
+   * stored read results because the register or the scheme files changed (not among `skipped`).
+   */
+  rechecked: number;
   documents: number;
   pages: number;
   byDocumentType: Record<string, number>;
@@ -48,6 +53,7 @@ export class RunReportBuilder {
       seconds: 0,
       submissions: 0,
       skipped: 0,
+      rechecked: 0,
       documents: 0,
       pages: 0,
       byDocumentType: {},
@@ -71,10 +77,11 @@ export class RunReportBuilder {
     this.report.firstDocumentReadSeconds ??= Math.round(msSinceStart / 10) / 100;
   }
 
-  add(record: SubmissionRecord, skipped: boolean): void {
+  add(record: SubmissionRecord, skipped: boolean, rechecked = false): void {
     const r = this.report;
     r.submissions++;
-    if (skipped) r.skipped++;
+    if (skipped && !rechecked) r.skipped++;
+    if (rechecked) r.rechecked++;
     bump(r.byScheme, record.scheme ?? '(ukjent)');
     bump(r.byYear, record.year === null ? '(ukjent)' : String(record.year));
     for (const doc of record.documents) {
@@ -116,7 +123,8 @@ export function formatRunReport(r: RunReport): string {
     }`;
   const lines = [
     `Kjøring ${r.runId ?? '(uten lager)'}${r.resumed ? ' (fortsatt)' : ''}: ${r.submissions} innsendinger ` +
-      `(${r.skipped} uendret fra før), ${r.documents} dokumenter, ${r.pages} sider på ${r.seconds} s`,
+      `(${r.skipped} uendret fra før${r.rechecked ? `, ${r.rechecked} kontrollert på nytt med endret oppsett` : ''}), ` +
+      `${r.documents} dokumenter, ${r.pages} sider på ${r.seconds} s`,
     counts('Dokumenttyper', r.byDocumentType),
     counts('Ordninger', r.byScheme),
     counts('År', r.byYear),

@@ -481,6 +481,66 @@ export class Store {
     });
   }
 
+  /**
+   * The configuration a done submission was made with (008-config-fingerprints.sql): its own, or,
+   * when the run `runId` recorded it and has not finished (it is being resumed), the run's.
+   */
+  async storedConfig(
+    submissionId: string,
+    runId: string,
+  ): Promise<{ read: string | null; check: string | null }> {
+    const [row] = await this.db.query<{ read: string | null; check: string | null }>(
+      `SELECT COALESCE(s.read_config, r.read_config) AS read, COALESCE(s.check_config, r.check_config) AS check
+       FROM submissions s
+         LEFT JOIN run_submissions rs ON rs.submission_id = s.id AND rs.run_id = $2
+         LEFT JOIN runs r ON r.id = rs.run_id
+       WHERE s.id = $1`,
+      [submissionId, runId],
+    );
+    return row ?? { read: null, check: null };
+  }
+
+  /** Notes the configuration a run started with; a resumed run keeps the one it started with. */
+  async setRunConfig(runId: string, config: { read: string; check: string }): Promise<void> {
+    await this.db.query(
+      `UPDATE runs SET read_config = COALESCE(read_config, $2), check_config = COALESCE(check_config, $3)
+       WHERE id = $1`,
+      [runId, config.read, config.check],
+    );
+  }
+
+  /** At a run's end, every submission it recorded is as this configuration makes it. */
+  async stampRunConfig(runId: string, config: { read: string; check: string }): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET read_config = $2, check_config = $3
+       WHERE id IN (SELECT submission_id FROM run_submissions WHERE run_id = $1)`,
+      [runId, config.read, config.check],
+    );
+  }
+
+  /**
+   * Saves a submission extracted and checked again from its stored read results (`intake ingest`
+   * after the register or the schemes changed): its fields and record, as revalidation does, with
+   * decisions on findings it changes lapsing. Not counted as a validation: nothing was read.
+   */
+  async saveRechecked(record: ProcessedRecord, fields: SubmissionFields, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [previous] = await tx.query<{ record: ProcessedRecord | null }>(
+        'SELECT record FROM submissions WHERE id = $1 FOR UPDATE',
+        [record.id],
+      );
+      await updateRecord(tx, record);
+      await tx.query('UPDATE submissions SET extracted = $2::jsonb WHERE id = $1', [
+        record.id,
+        fieldsToJson(fields),
+      ]);
+      await replaceFields(tx, record.id, fields);
+      await replaceFindings(tx, record);
+      await auditRecord(tx, actor, 'revalidated', record);
+      if (previous?.record) await lapseChangedDecisions(tx, actor, previous.record, record);
+    });
+  }
+
   /** Submissions with how often they were checked (tests and operations: exactly once each?). */
   async validationCounts(): Promise<Map<string, number>> {
     const rows = await this.db.query<{ id: string; validations: number }>(

@@ -1,0 +1,79 @@
+import { extractSubmission } from '../extract/extract-submission.ts';
+import {
+  applyCorrections,
+  isCorrectableField,
+  type CorrectableField,
+  type FieldValue,
+} from '../review/corrections.ts';
+import { inContractOrder } from '../store/record-order.ts';
+import type { Store } from '../store/store.ts';
+import { configChange, type ConfigFingerprint } from './config-fingerprint.ts';
+import type { RunLedger } from './ingest.ts';
+import { checkFields, type PipelineContext, type ProcessedRecord } from './process-submission.ts';
+
+/**
+ * A done submission extracted and checked again from its stored read results with this
+ * configuration (a register or scheme files changed since it was made), saved; no file is read
+ * and nothing goes through OCR. Fields are extracted again, not only checked, since the register
+ * decides the applicant's municipality at extraction. A reviewer's corrections stay over the new
+ * fields, as in `intake revalidate`. Null when a read result is not stored: then it must be read.
+ */
+export async function recheckStored(
+  store: Pick<Store, 'documents' | 'latestCorrections' | 'duplicatesOf' | 'saveRechecked'>,
+  done: ProcessedRecord,
+  ctx: PipelineContext,
+): Promise<ProcessedRecord | null> {
+  const rows = await store.documents(done.id);
+  const reads = rows.map((r) => r.read);
+  if (reads.length !== done.documents.length || reads.some((r) => r === null)) return null;
+  const stored = reads as NonNullable<(typeof reads)[number]>[];
+  const fields = extractSubmission(stored, { schemes: ctx.schemes, register: ctx.register });
+  const corrections = new Map<CorrectableField, FieldValue>();
+  for (const [field, value] of await store.latestCorrections(done.id)) {
+    if (isCorrectableField(field) && (typeof value === 'string' || typeof value === 'number')) {
+      corrections.set(field, value);
+    }
+  }
+  const checked = corrections.size > 0 ? applyCorrections(fields, corrections, ctx) : fields;
+  const record = inContractOrder(
+    checkFields(done.source, stored, checked, await store.duplicatesOf(done.id), ctx),
+  );
+  await store.saveRechecked(record, fields, 'ingest');
+  return record;
+}
+
+/**
+ * `ledger` with this run's configuration followed (issue 14, item 8): the run notes the
+ * configuration it starts with; a done submission made with another register or other scheme
+ * files is checked again from its stored reads, one made with other read limits is read again;
+ * at the end, every submission the run recorded is stamped with the configuration.
+ */
+export async function followingConfig(
+  ledger: RunLedger,
+  store: Pick<
+    Store,
+    | 'documents'
+    | 'latestCorrections'
+    | 'duplicatesOf'
+    | 'saveRechecked'
+    | 'storedConfig'
+    | 'setRunConfig'
+    | 'stampRunConfig'
+  >,
+  ctx: PipelineContext,
+  config: ConfigFingerprint,
+): Promise<RunLedger> {
+  await store.setRunConfig(ledger.run.id, config);
+  return {
+    ...ledger,
+    followConfig: async (done) => {
+      const change = configChange(await store.storedConfig(done.id, ledger.run.id), config);
+      if (change === 'same') return 'same';
+      return change === 'check' ? recheckStored(store, done, ctx) : null;
+    },
+    finish: async (report) => {
+      await ledger.finish(report);
+      await store.stampRunConfig(ledger.run.id, config);
+    },
+  };
+}
