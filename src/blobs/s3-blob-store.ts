@@ -127,8 +127,14 @@ export class S3BlobStore implements BlobStore {
   }
 }
 
-/** An S3 client for a connection; credentials from the SDK's chain (AWS_ACCESS_KEY_ID, …). */
-export function createS3Client(connection: S3Connection): S3Client {
+/**
+ * An S3 client for a connection. Credentials from the SDK's chain (AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY, a profile, an instance role) unless given.
+ */
+export function createS3Client(
+  connection: S3Connection,
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): S3Client {
   // The SDK warns on Node 20 that releases after January 2027 will need Node 22; the locked version
   // runs on Node 20 (README "Node"), so the warning would only be noise on every worker's start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -136,6 +142,7 @@ export function createS3Client(connection: S3Connection): S3Client {
     region: connection.region,
     forcePathStyle: connection.forcePathStyle,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
     // Our own SHA-256 covers integrity; the SDK's default CRC32 trailers trip some S3-compatibles.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

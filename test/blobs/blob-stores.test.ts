@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FileBlobStore, type BlobStore } from '../../src/blobs/blob-store.ts';
 import { openBlobStore } from '../../src/blobs/open-blob-store.ts';
-import { S3BlobStore, createS3Client } from '../../src/blobs/s3-blob-store.ts';
+import { S3BlobStore } from '../../src/blobs/s3-blob-store.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { startS3Server, type S3Server } from '../support/s3-server.ts';
 
@@ -27,15 +27,12 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'intake-blobs-'));
 });
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await s3?.stop();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-function s3Client(): S3Client {
-  // The SDK reads the credentials from the environment, as a deployment's processes do.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
-  return createS3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true });
-}
+const s3Client = (): S3Client => s3.client();
 
 const subjects: Array<[string, () => Subject]> = [
   [
@@ -146,6 +143,8 @@ describe('the S3 store on its server', () => {
   });
 
   it('is what openBlobStore gives for an s3:// INTAKE_BLOB_URL, reaching the server from the settings', async () => {
+    // The SDK takes the keys from the environment, as a deployment's processes do.
+    for (const [name, value] of Object.entries(s3.env)) vi.stubEnv(name, value);
     const settings = loadSettings({ ...s3.env, INTAKE_BLOB_URL: `s3://${s3.bucket}/fra-innstillinger` });
     const store = openBlobStore(settings);
     expect(store).toBeInstanceOf(S3BlobStore);

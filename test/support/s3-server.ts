@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../src/blobs/s3-blob-store.ts';
 
 /** The part of s3rver's API the tests use (the package ships no types). */
 interface S3rverServer {
@@ -24,6 +26,8 @@ export interface S3Server {
   bucket: string;
   /** What `intake` needs to use it: endpoint, region and s3rver's fixed credentials. */
   env: Record<string, string>;
+  /** A client of this server, made as the product makes its own. */
+  client(): S3Client;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,11 @@ export async function startS3Server(bucket = 'intake-test'): Promise<S3Server> {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
     },
+    client: () =>
+      createS3Client(
+        { endpoint, region: 'us-east-1', forcePathStyle: true },
+        { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      ),
     stop: async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });
