@@ -6,7 +6,8 @@ import type { SqlExecutor } from './sql-client.ts';
  * True when the store already holds this very record for its submission, done by this extractor
  * version: a job run twice (Redis restored from an append-only file that missed its completion, a
  * flow added again by the reconciler) then saves nothing, so the record, its validation count and
- * the audit log's `processed` row stay single.
+ * the audit log's `processed` row stay single. Run it under the submission's row lock, so two
+ * runs at once cannot both see "not yet".
  */
 export async function alreadyProcessed(db: SqlExecutor, record: ProcessedRecord): Promise<boolean> {
   const rows = await db.query(

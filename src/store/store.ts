@@ -7,6 +7,7 @@ import type { ProcessedRecord } from '../pipeline/process-submission.ts';
 import { lapseChangedDecisions } from '../review/decision-lapses.ts';
 import type { Scheme } from '../schemes/scheme-schema.ts';
 import { migrate } from './migrate.ts';
+import { alreadyProcessed } from './processed-once.ts';
 import { readFromJson, readToJson } from './read-json.ts';
 import { inContractOrder } from './record-order.ts';
 import { connectPostgres, openEmbedded, type SqlClient, type SqlExecutor } from './sql-client.ts';
@@ -249,7 +250,7 @@ export class Store {
    */
   async saveProcessed(
     result: ProcessedSubmission,
-    options: { withReads: boolean; actor: string },
+    options: { withReads: boolean; actor: string; onlyIfChanged?: boolean },
   ): Promise<void> {
     const { record, reads, fields } = result;
     await this.db.transaction(async (tx) => {
@@ -259,6 +260,9 @@ export class Store {
         'SELECT record FROM submissions WHERE id = $1 FOR UPDATE',
         [record.id],
       );
+      // A queue job run twice, even at once, saves nothing the second time: looked at under the
+      // row lock, so one record, one validation and one audit row (issue 14, item 6).
+      if (options.onlyIfChanged && (await alreadyProcessed(tx, record))) return;
       await tx.query(
         `INSERT INTO submissions (id, source, state, scheme, year, status, record, validations, extracted, extractor_version)
          VALUES ($1, $2, 'done', $3, $4, $5, $6::jsonb, 1, $7::jsonb, $8)
