@@ -22,7 +22,12 @@ export function checkSubmissionProcessor(deps: WorkerDeps) {
     });
     const duplicateOf = await deps.store.duplicatesOf(submissionId);
     const { record, fields } = checkSubmission(source, reads, duplicateOf, deps.ctx);
-    await deps.store.saveProcessed({ record, reads, fields }, { withReads: false, actor: 'worker' });
+    // The same job run twice (Redis restored a job it had finished, the reconciler added a flow
+    // again while the first still ran) saves nothing the second time.
+    await deps.store.saveProcessed(
+      { record, reads, fields },
+      { withReads: false, actor: 'worker', onlyIfChanged: true },
+    );
     // The reviewer app's list row now, not at the next list read; a failure here only delays it
     // (a stale row is rewritten before any list is read), so it never fails the saved check.
     try {

@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job, type WorkerOptions } from 'bullmq';
+import { FlowProducer, Queue, Worker, type Job, type WorkerOptions } from 'bullmq';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
@@ -6,7 +6,9 @@ import { Store } from '../store/store.ts';
 import { checkSubmissionProcessor } from '../../workers/check-submission.worker.ts';
 import { readDocumentProcessor } from '../../workers/read-document.worker.ts';
 import type { WorkerDeps } from '../../workers/worker-deps.ts';
+import { checkDeployment } from './deployment-check.ts';
 import { OutageLog } from './outage-log.ts';
+import { startReconciler } from './reconciler.ts';
 import { QUEUE_NAMES, jobOptions } from './job-definitions.ts';
 import { createRedis } from './redis-connection.ts';
 
@@ -35,6 +37,14 @@ export async function startWorkers(
     schema: settings.dbSchema,
   });
   const connection = createRedis(settings.redisUrl, `intake-worker-${process.pid}`);
+  try {
+    // A worker on another deployment's store would take the good workers' jobs and fail them.
+    await checkDeployment(store.sql, connection, q.prefix);
+  } catch (error) {
+    connection.disconnect();
+    await store.close();
+    throw error;
+  }
   // ioredis reconnects by itself and jobs are retried: an outage is said once, and its end.
   const outage = new OutageLog(log);
   connection.on('error', (error) => outage.error(error));
@@ -74,6 +84,9 @@ export async function startWorkers(
   for (const worker of workers) {
     worker.on('error', (error) => outage.error(error)); // BullMQ reconnects by itself
     worker.on('failed', (job, error) => {
+      // A flow's parent failed by its child (BullMQ's deferred failure): the child's own failure
+      // has said why, in the log and in the store; saying "child … failed" over it says less.
+      if (job?.deferredFailure) return;
       if (job && isFinalFailure(job, error)) {
         const { submissionId } = job.data as { submissionId?: string };
         log(`jobb ${job.name} ${job.id} feilet for godt: ${error.message}`);
@@ -83,8 +96,13 @@ export async function startWorkers(
     });
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const flows = new FlowProducer({ connection, prefix: q.prefix });
+  flows.on('error', (error) => outage.error(error));
+  const reconciler = startReconciler({ store, redis: connection, flows, queue: q, log });
   return {
     async close() {
+      await reconciler.stop();
+      await flows.close();
       await Promise.all(workers.map((w) => w.close()));
       await ocrQueue.close();
       await store.close();
