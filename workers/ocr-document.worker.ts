@@ -1,11 +1,12 @@
 import { UnrecoverableError } from 'bullmq';
 import { openBlobStore } from '../src/blobs/open-blob-store.ts';
 import { loadSettings } from '../src/config/settings.ts';
-import { OcrPool } from '../src/ocr/ocr-pool.ts';
+import { createOcrEngine, type EngineChoice } from '../src/ocr/choose-engine.ts';
 import { OcrSetupError } from '../src/ocr/ocr-error.ts';
 import { runDocumentStages } from '../src/pipeline/document-stages.ts';
 import { OcrDocumentJob, type OcrDocumentResult } from '../src/queue/job-definitions.ts';
 import { Store } from '../src/store/store.ts';
+import { documentBytes } from './blob-bytes.ts';
 import type { OcrDeps } from './worker-deps.ts';
 
 /**
@@ -18,7 +19,7 @@ export function ocrDocumentProcessor(deps: OcrDeps) {
     const data = OcrDocumentJob.parse(job.data);
     const row = await deps.store.document(data.submissionId, data.position);
     if (!row.read) throw new Error(`document ${data.position} of ${data.submissionId} has no read result`);
-    const bytes = await deps.blobs.get(data.sha256);
+    const bytes = await documentBytes(deps.blobs, data);
     try {
       const progress = await runDocumentStages(
         bytes,
@@ -37,6 +38,19 @@ export function ocrDocumentProcessor(deps: OcrDeps) {
 }
 
 let sandboxDeps: Promise<OcrDeps> | undefined;
+
+/** The sandbox's engine (INTAKE_OCR_ENGINE), said in the log which it is. */
+function startEngine(choice: EngineChoice, workers: number) {
+  const log = (message: string) => console.error(`intake: ${message}`);
+  const { engine, description } = createOcrEngine({
+    choice,
+    workers,
+    onFallback: (error) =>
+      log(`tesseract feilet på en side, som ble lest med tesseract.js: ${error.message}`),
+  });
+  log(description);
+  return engine;
+}
 
 /**
  * The processor BullMQ runs in a sandbox thread (see ocr-document.sandbox.js). The thread reads
@@ -57,7 +71,7 @@ export async function sandboxedOcrProcessor(job: { data: unknown }): Promise<Ocr
       store,
       blobs: openBlobStore(settings),
       limits: settings.readLimits,
-      ocr: { engine: new OcrPool({ workers }), dpi: settings.ocrDpi },
+      ocr: { engine: startEngine(settings.ocrEngine, workers), dpi: settings.ocrDpi },
     };
   })();
   return ocrDocumentProcessor(await sandboxDeps)(job);

@@ -2,6 +2,7 @@ import { WaitingChildrenError, type Job } from 'bullmq';
 import { runDocumentStages, type StageProgress } from '../src/pipeline/document-stages.ts';
 import { unloadableDocument } from '../src/pipeline/process-document.ts';
 import { JOB_NAMES, OcrDocumentResult, ReadDocumentJob, jobIds } from '../src/queue/job-definitions.ts';
+import { documentBytes } from './blob-bytes.ts';
 import type { WorkerDeps } from './worker-deps.ts';
 
 /**
@@ -19,14 +20,14 @@ export function readDocumentProcessor(deps: WorkerDeps) {
       if (row.loadFailure) {
         progress = { read: unloadableDocument(row.path, row.loadFailure), next: null };
       } else {
-        const bytes = await deps.blobs.get(data.sha256);
+        const bytes = await documentBytes(deps.blobs, data);
         progress = await runDocumentStages(bytes, row.path, { limits: deps.limits }, { queue: 'document' });
       }
     } else {
       const values = Object.values(await job.getChildrenValues());
       const next = values.length > 0 ? OcrDocumentResult.parse(values[0]).next : null;
       if (next === null || !row.read) return 'done';
-      const bytes = await deps.blobs.get(data.sha256);
+      const bytes = await documentBytes(deps.blobs, data);
       progress = await runDocumentStages(
         bytes,
         row.path,
