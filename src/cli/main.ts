@@ -2,21 +2,59 @@ import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
-import { updateRegister } from '../register/update-register.ts';
-import { registerAuditCommands } from './audit-commands.ts';
-import { registerBulkCommands } from './bulk-commands.ts';
-import { pipelineContext } from './pipeline-context.ts';
-import { registerQueueCommands } from './queue-commands.ts';
-import { registerWebCommands } from './web-commands.ts';
 
-export function buildProgram(): Command {
+/**
+ * The modules that register the commands, by the commands each registers. A command's module (and
+ * with it what the command needs: the web server, BullMQ, the readers) is loaded only when that
+ * command runs; help, and a name not listed here, load them all.
+ */
+const COMMAND_MODULES = {
+  bulk: {
+    commands: ['ingest', 'revalidate'],
+    register: async (program: Command) => {
+      const [{ registerBulkCommands }, { pipelineContext }] = await Promise.all([
+        import('./bulk-commands.ts'),
+        import('./pipeline-context.ts'),
+      ]);
+      registerBulkCommands(program, pipelineContext);
+    },
+  },
+  queue: {
+    commands: ['enqueue', 'worker', 'status', 'export'],
+    register: async (program: Command) =>
+      (await import('./queue-commands.ts')).registerQueueCommands(program),
+  },
+  web: {
+    commands: ['serve', 'user'],
+    register: async (program: Command) => (await import('./web-commands.ts')).registerWebCommands(program),
+  },
+  audit: {
+    commands: ['audit'],
+    register: async (program: Command) =>
+      (await import('./audit-commands.ts')).registerAuditCommands(program),
+  },
+  register: {
+    commands: ['register'],
+    register: async (program: Command) => registerRegisterCommands(program),
+  },
+} satisfies Record<string, { commands: string[]; register: (program: Command) => Promise<void> }>;
+
+/**
+ * The program with the commands `argv` runs registered (all of them when `argv` is left out or
+ * names no known command), in the order help lists them.
+ */
+export async function buildProgram(argv?: string[]): Promise<Command> {
   const program = new Command('intake')
     .description('Leser, kontrollerer og sorterer søknader og rapporter om statlige tilskudd.')
     .exitOverride();
-  registerBulkCommands(program, pipelineContext);
-  registerQueueCommands(program);
-  registerWebCommands(program);
-  registerAuditCommands(program);
+  const name = argv?.find((arg) => !arg.startsWith('-'));
+  const modules = Object.values(COMMAND_MODULES);
+  const needed = modules.filter((m) => name !== undefined && m.commands.includes(name));
+  for (const module of needed.length > 0 ? needed : modules) await module.register(program);
+  return program;
+}
+
+function registerRegisterCommands(program: Command): void {
   const registerCmd = program.command('register').description('Kommuneregisteret');
   registerCmd
     .command('update')
@@ -26,16 +64,16 @@ export function buildProgram(): Command {
       const settings = loadSettings();
       const out = options.out ? resolve(options.out) : settings.municipalitiesPath;
       if (!out) throw new IntakeError('oppgi --out eller sett INTAKE_MUNICIPALITIES', 'USAGE');
+      const { updateRegister } = await import('../register/update-register.ts');
       const count = await updateRegister(out);
       console.log(`Skrev ${count} kommuner til ${out}`);
     });
-  return program;
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 run failed, 2 usage or configuration). */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;

@@ -1,6 +1,14 @@
-// Entry of a page-render thread: worker threads do not inherit tsx from the main thread, so the
-// thread registers it itself before loading the TypeScript renderer.
-import { register } from 'tsx/esm/api';
+// Entry of a page-render thread. Under the compiled program (bin/intake.js sets INTAKE_BUILD) the
+// thread runs the same build as the main thread; otherwise it registers tsx, which worker threads
+// do not inherit from the main thread, and loads the TypeScript renderer.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-register();
-await import('./page-render-thread.ts');
+const build = process.env.INTAKE_BUILD;
+if (build) {
+  await import(pathToFileURL(join(build, 'page-render-thread.mjs')).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./page-render-thread.ts');
+}
