@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntakeError } from '../errors.ts';
 
@@ -31,6 +32,8 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** The bytes of a stored blob, checked against their hash (BLOB_MISSING / BLOB_CORRUPT). */
   get(sha256: string): Promise<Buffer>;
+  /** Throws when the store cannot be used: a folder that cannot be written, a bucket not there. */
+  probe(): Promise<void>;
 }
 
 /**
@@ -94,6 +97,12 @@ export class FileBlobStore implements BlobStore {
       });
     }
     return bytes;
+  }
+
+  /** The folder exists (made if need be) and this process may write in it. */
+  async probe(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await access(this.dir, constants.W_OK);
   }
 
   pathOf(sha256: string): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
@@ -110,9 +111,19 @@ export class S3BlobStore implements BlobStore {
     return Buffer.concat(chunks);
   }
 
+  /** The bucket is there and these credentials may see it (a HEAD of the bucket). */
+  async probe(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (error) {
+      if (statusOf(error) === 404) throw this.bucketMissing(error, true)!;
+      throw error;
+    }
+  }
+
   /** A missing bucket is the deployment's mistake, not a missing file: said so, by name. */
-  private bucketMissing(error: unknown): BlobError | null {
-    if (nameOf(error) !== 'NoSuchBucket') return null;
+  private bucketMissing(error: unknown, known = false): BlobError | null {
+    if (!known && nameOf(error) !== 'NoSuchBucket') return null;
     return new BlobError(
       `bøtta «${this.bucket}» finnes ikke i objektlageret (INTAKE_BLOB_URL=${this.location}); opprett den først`,
       'BLOB_BUCKET_MISSING',

@@ -118,6 +118,10 @@ describe.each(subjects)('%s', (_name, make) => {
     expect((error as Error).message).toMatch(/er skadet \(feil sha256\)/);
   });
 
+  it('answers a probe when it can be used', async () => {
+    await expect(store.probe()).resolves.toBeUndefined();
+  });
+
   it('refuses a name that is not a sha256 before touching storage', async () => {
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'BLOB_INVALID' });
     await expect(store.has('ABC')).rejects.toMatchObject({ code: 'BLOB_INVALID' });
@@ -159,6 +163,7 @@ describe('the S3 store on its server', () => {
     expect(error).toMatchObject({ code: 'BLOB_BUCKET_MISSING' });
     expect((error as Error).message).toContain('bøtta «finnes-ikke» finnes ikke');
     await expect(store.put(Buffer.from('x'))).rejects.toMatchObject({ code: 'BLOB_BUCKET_MISSING' });
+    await expect(store.probe()).rejects.toMatchObject({ code: 'BLOB_BUCKET_MISSING' });
   });
 
   it('is refused with an unknown access key, and stores nothing', async () => {
