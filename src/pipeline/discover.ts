@@ -1,8 +1,8 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { formatMegabytes, resolveLimits, type ReadLimits } from '../read/limits.ts';
 import { ReadError } from '../read/read-error.ts';
-import { identifyZipByNames, sniffFormat } from '../read/sniff.ts';
+import { identifyZipByNames, identifyZipFile, sniffFormat, type RandomAccessFile } from '../read/sniff.ts';
 import { listZipEntries } from '../read/zip-archive.ts';
 import { openZipFolder, type ZipFolder, type ZipFolderFile } from './zip-folder.ts';
 import type { InputFile, SubmissionInput } from './submission-input.ts';
@@ -41,7 +41,7 @@ const joinRel = (rel: string, name: string) => (rel === '' ? name : `${rel}/${na
 /** A path on disk: a Buffer when a name on the way is not valid UTF-8 (Linux names are bytes). */
 type DiskPath = string | Buffer;
 
-/** Zips up to this size are sniffed from their bytes; larger ones from their listed entry names. */
+/** A damaged zip up to this size is sniffed from its bytes (local headers); larger ones as yauzl lists them. */
 const SNIFF_WHOLE_BYTES = 64 * 1024 * 1024;
 
 /** A folder's entry on disk, in name order. */
@@ -310,7 +310,8 @@ class Walk {
 
   /**
    * A plain zip archive of files, judged by its entries: an xlsx, docx, OpenDocument, xlsb, pptx or
-   * other zip-based format is one document (read, or said to be unsupported), never a folder.
+   * other zip-based format is one document (read, or said to be unsupported), never a folder. The
+   * entry names come from the central directory, read from the file's end: the file is not loaded.
    */
   async isZipArchive(path: DiskPath): Promise<boolean> {
     try {
@@ -321,12 +322,15 @@ class Walk {
         await handle.read(head, 0, 4, 0);
         if (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32LE(0) !== 0x06054b50) return false;
         size = (await handle.stat()).size;
+        const info = await identifyZipFile(randomAccess(handle, size));
+        if (info) return info.format === 'zip';
       } finally {
         await handle.close();
       }
-      if (size <= SNIFF_WHOLE_BYTES || typeof path !== 'string')
-        return sniffFormat(await readFile(path)) === 'zip';
-      // Too big to load for a look: its central directory tells an office document from an archive.
+      // No directory where the end record says (a damaged zip): judged from its bytes, whose local
+      // headers still name its entries, as its reading will repair it; a big one as yauzl lists it.
+      if (size <= SNIFF_WHOLE_BYTES) return sniffFormat(await readFile(path)) === 'zip';
+      if (typeof path !== 'string') return false;
       const names = (await listZipEntries(path, { ...this.limits, maxEntries: Number.MAX_SAFE_INTEGER })).map(
         (e) => e.name,
       );
@@ -335,6 +339,23 @@ class Walk {
       return false; // unreadable: it stays a file, and reading it will say why
     }
   }
+}
+
+/** An open file read by position, whole reads only (a short read is read on). */
+export function randomAccess(handle: FileHandle, size: number): RandomAccessFile {
+  return {
+    size,
+    read: async (position, length) => {
+      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      let done = 0;
+      while (done < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, done, bytes.length - done, position + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return bytes.subarray(0, done);
+    },
+  };
 }
 
 /** One submission whose files include attachments taken from zips, closed once it has been yielded. */

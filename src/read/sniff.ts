@@ -192,6 +192,12 @@ function centralDirectoryNames(bytes: Buffer): string[] | null {
     count = Number(bytes.readBigUInt64LE(zip64 + 32));
     offset = Number(bytes.readBigUInt64LE(zip64 + 48));
   }
+  return directoryNames(bytes, offset, count);
+}
+
+/** The names in central directory records from `offset` on; null when none is there. */
+function directoryNames(bytes: Buffer, start: number, count: number): string[] | null {
+  let offset = start;
   const names: string[] = [];
   for (let i = 0; i < Math.min(count, MAX_ZIP_NAMES); i++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50)
@@ -316,4 +322,52 @@ export function isValidUtf8(bytes: Uint8Array, allowTruncatedEnd = false): boole
     i += need + 1;
   }
   return true;
+}
+
+/** A file read by position, so a zip's directory can be looked at without loading the file. */
+export interface RandomAccessFile {
+  size: number;
+  read(position: number, length: number): Promise<Buffer>;
+}
+
+/** The most of a central directory read to tell a zip's kind (5 000 long names fit in it). */
+const MAX_DIRECTORY_BYTES = 8 * 1024 * 1024;
+/** The first local header and a short stored `mimetype` (OpenDocument) fit in this. */
+const HEAD_BYTES = 1024;
+
+/**
+ * What a zip file is ({@link identifyZipByNames}), from its end record, its central directory and
+ * its first local header only: the file is never loaded whole, however big. Null when the end
+ * record or the directory is not where they should be (a damaged or cut zip): the caller may load
+ * it to repair it or walk its local headers.
+ */
+export async function identifyZipFile(file: RandomAccessFile): Promise<FormatInfo | null> {
+  const tailLength = Math.min(file.size, 22 + 0xffff);
+  const tailStart = file.size - tailLength;
+  const tail = await file.read(tailStart, tailLength);
+  const eocd = findEndOfCentralDirectory(tail);
+  if (eocd < 0) return null;
+  let count = tail.readUInt16LE(eocd + 10);
+  let size = tail.readUInt32LE(eocd + 12);
+  // The directory ends where the end record (or the zip64 one) begins: counted back from there, a
+  // zip with bytes in front (a self-extractor) is read right too.
+  let end = tailStart + eocd;
+  if (count === 0xffff || size === 0xffffffff || tail.readUInt32LE(eocd + 16) === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== 0x07064b50) return null;
+    const at = Number(tail.readBigUInt64LE(locator + 8));
+    if (at + 56 > file.size) return null;
+    const zip64 = await file.read(at, 56);
+    if (zip64.readUInt32LE(0) !== 0x06064b50) return null;
+    count = Number(zip64.readBigUInt64LE(32));
+    size = Number(zip64.readBigUInt64LE(40));
+    end = at;
+  }
+  const start = end - size;
+  if (start < 0 || size < 46) return count === 0 && size === 0 ? identifyZipByNames([]) : null;
+  const directory = await file.read(start, Math.min(size, MAX_DIRECTORY_BYTES));
+  const names = directoryNames(directory, 0, count);
+  if (!names) return null;
+  const head = await file.read(0, Math.min(file.size, HEAD_BYTES));
+  return identifyZipByNames(names, () => storedEntryText(head, 'mimetype'));
 }
