@@ -147,7 +147,7 @@ export function createS3Client(
   credentials?: { accessKeyId: string; secretAccessKey: string },
 ): S3Client {
   // The SDK warns on Node 20 that releases after January 2027 will need Node 22; the locked version
-  // runs on Node 20 (README "Node"), so the warning would only be noise on every worker's start.
+  // runs on Node 20 (README "Packages"), so the warning would only be noise on every worker's start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new S3Client({
     region: connection.region,
