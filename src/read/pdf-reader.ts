@@ -1,10 +1,11 @@
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 
-import { getDocument, type PDFPageProxy, type PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy, PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 import type { ReadDocument, TextPage } from '../domain/document.ts';
 import { resolveLimits } from './limits.ts';
+import { loadPdfjs } from './pdfjs.ts';
 import { layoutTextLines, type PositionedText } from './pdf-layout.ts';
 import { checkPdfStreams } from './pdf-streams.ts';
 import { ReadError, corruptMessage, failureFromError } from './read-error.ts';
@@ -62,6 +63,7 @@ async function extractPdf(bytes: Buffer, options: ReaderOptions): Promise<PdfCon
     );
   }
   checkPdfStreams(bytes, limits.maxEntryBytes);
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     // A copy: pdf.js may take over (detach) the buffer it is given.
     data: new Uint8Array(bytes),

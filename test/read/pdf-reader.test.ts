@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 import { readPdf } from '../../src/read/pdf-reader.ts';
@@ -164,5 +167,35 @@ describe('readPdf', () => {
     expect(result.path).toBe('2025/Trondheim/soknad.pdf');
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(result.format).toBe('pdf');
+  });
+});
+
+describe("pdf.js's replacement of Array.prototype.push", () => {
+  /** A fresh Node process (this one has loaded pdf.js already): is push still the engine's own? */
+  const pushAfter = async (load: string): Promise<string> => {
+    const script = `
+      const push = Array.prototype.push;
+      ${load}
+      console.log(Array.prototype.push === push ? 'native' : 'replaced');`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: join(import.meta.dirname, '../..') },
+    );
+    return stdout.trim();
+  };
+
+  it('happens when the legacy build is imported as it is', async () => {
+    expect(await pushAfter("await import('pdfjs-dist/legacy/build/pdf.mjs');")).toBe('replaced');
+  });
+
+  it('is undone once the reader has loaded pdf.js and read a PDF', async () => {
+    const pdf = (await makePdf((doc) => doc.text(BODY, 50, 60))).toString('base64');
+    expect(
+      await pushAfter(`
+        const { readPdf } = await import('./src/read/pdf-reader.ts');
+        const result = await readPdf(Buffer.from('${pdf}', 'base64'), 'notat.pdf');
+        if (!result.pages[0].text.startsWith('Kommunen søker')) throw new Error('not read');`),
+    ).toBe('native');
   });
 });
