@@ -166,8 +166,18 @@ async function pruneBuilds(dist, keep) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
-  const dir = await build();
-  console.log(
-    `intake: bygget ${relative(process.cwd(), dir) || dir} på ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  try {
+    const dir = await build();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`intake: bygget ${relative(process.cwd(), dir) || dir} på ${seconds} s`);
+  } catch (error) {
+    console.error(`intake: kunne ikke bygge JavaScript i dist/: ${error.message}`);
+    // In `npm ci` (--if-possible) a failed build does not fail the install: bin/intake.js then
+    // tries again at each start and runs the TypeScript through tsx meanwhile.
+    if (process.argv.includes('--if-possible')) {
+      console.error('intake: programmet kjører TypeScript-kildene med tsx til det kan bygges.');
+    } else {
+      process.exitCode = 1;
+    }
+  }
 }

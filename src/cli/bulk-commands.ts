@@ -9,6 +9,8 @@ import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { followingConfig } from '../pipeline/recheck-stored.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
 import { formatRunReport } from '../pipeline/run-report.ts';
+import { resolveLimits } from '../read/limits.ts';
+import { sharedReaderPool } from '../read/reader-pool.ts';
 import { CaseIndex } from '../review/case-index.ts';
 import { ReviewStore } from '../review/review-store.ts';
 import { storeSink } from '../store/ingest-sink.ts';
@@ -34,6 +36,10 @@ export function registerBulkCommands(
     .option('--out <dir>', 'mappe for submissions.jsonl og run-report.json', 'out')
     .action(async (paths: string[], options: { out: string }) => {
       const settings = loadSettings();
+      // The reader threads load their readers while this thread loads the schemes and opens the
+      // store, so the first document does not wait for the two one after the other.
+      const limits = resolveLimits(settings.readLimits);
+      sharedReaderPool(limits.maxHeapMb, limits.readerThreads).warm();
       await runIngest(settings, pipelineContext(settings), paths, options.out);
     });
   program

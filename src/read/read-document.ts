@@ -3,7 +3,16 @@ import { resolveLimits, type ReadLimits } from './limits.ts';
 import { sharedReaderPool, type ReaderPool } from './reader-pool.ts';
 
 export { ReadError } from './read-error.ts';
-export { readDocumentInProcess } from './read-in-process.ts';
+
+/**
+ * {@link readDocumentInProcess} of read-in-process.ts, loaded when first called: the readers it
+ * brings (exceljs, pdf.js) are for the reader threads, not for every program that reads.
+ */
+export async function readDocumentInProcess(
+  ...args: Parameters<typeof import('./read-in-process.ts').readDocumentInProcess>
+): Promise<ReadDocument> {
+  return (await import('./read-in-process.ts')).readDocumentInProcess(...args);
+}
 
 /** Options for {@link readDocument}. */
 export interface ReadDocumentOptions {

@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 
 import type { ReadDocument } from '../domain/document.ts';
 import { resolveLimits, type ReadLimits } from './limits.ts';
-import { readDocumentInProcess, timeoutMessage } from './read-in-process.ts';
 import { technicalDetail } from './read-error.ts';
 import { failedDocument, sha256Hex } from './read-result.ts';
 import { sniffFormat } from './sniff.ts';
@@ -65,6 +64,12 @@ interface Slot {
 }
 
 const THREAD_ENTRY = new URL('./reader-thread.mjs', import.meta.url);
+
+/**
+ * The readers themselves (exceljs, pdf.js, …) load in the reader threads; the main thread loads
+ * them only for the few files read without a thread, so a run does not wait for them at start.
+ */
+const inProcess = () => import('./read-in-process.ts');
 const DEFAULT_GRACE_MS = 2_000;
 
 /**
@@ -98,7 +103,7 @@ export class ReaderPool {
     const resolved = resolveLimits(limits);
     // Nothing to parse: these fail at once, without copying the bytes to a thread.
     if (bytes.length === 0 || bytes.length > resolved.maxBytes) {
-      return readDocumentInProcess(bytes, path, { limits: resolved });
+      return (await inProcess()).readDocumentInProcess(bytes, path, { limits: resolved });
     }
     const outcome = await this.run(bytes, path, resolved);
     if (outcome.kind === 'read') return outcome.document;
@@ -116,7 +121,7 @@ export class ReaderPool {
       );
     switch (outcome.kind) {
       case 'timeout':
-        return fail('timeout', timeoutMessage(resolved.timeoutMs));
+        return fail('timeout', (await inProcess()).timeoutMessage(resolved.timeoutMs));
       case 'out-of-memory':
         return fail(
           'too-large',
@@ -146,6 +151,15 @@ export class ReaderPool {
       });
       this.dispatch();
     });
+  }
+
+  /**
+   * Starts the threads now instead of at the first document, so they load their readers while the
+   * caller does other start-up work (`intake ingest` opens the store meanwhile).
+   */
+  warm(): void {
+    if (this.closed || this.setupError) return;
+    while (this.slots.length < this.threads) this.spawn();
   }
 
   /** Stops every thread; queued reads are rejected. Safe to call more than once. */

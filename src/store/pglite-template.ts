@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MIGRATIONS_DIR = join(HERE, 'migrations');
@@ -56,13 +58,18 @@ export async function ensureTemplate(
 /**
  * Copies a template into `dir` (which may exist and hold the lock file). PG_VERSION goes last: a
  * copy cut short leaves a folder without it, which the next open takes for new and fills again.
+ * The system's `cp` copies the thousand-odd small files about twice as fast as fs.cp does.
  */
 export async function copyTemplate(template: string, dir: string): Promise<void> {
-  await cp(template, dir, {
-    recursive: true,
-    filter: (source) => source !== join(template, 'PG_VERSION') && !source.endsWith('intake.lock'),
-  });
-  await cp(join(template, 'PG_VERSION'), join(dir, 'PG_VERSION'));
+  const entries = (await readdir(template)).filter((name) => name !== 'PG_VERSION' && name !== 'intake.lock');
+  try {
+    await promisify(execFile)('cp', ['-R', ...entries.map((name) => join(template, name)), `${dir}/`]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // No `cp` (not a POSIX system): Node's own copy.
+    for (const name of entries) await cp(join(template, name), join(dir, name), { recursive: true });
+  }
+  await copyFile(join(template, 'PG_VERSION'), join(dir, 'PG_VERSION'));
 }
 
 let version: string | undefined;
