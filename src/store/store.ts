@@ -487,7 +487,8 @@ export class Store {
 
   /**
    * The configuration a done submission was made with (008-config-fingerprints.sql): its own, or,
-   * when the run `runId` recorded it and has not finished (it is being resumed), the run's.
+   * when it was saved since the run `runId` started (the run is being resumed, and made it before
+   * the interruption; a run stamps its submissions only at its end), the run's.
    */
   async storedConfig(
     submissionId: string,
@@ -495,9 +496,7 @@ export class Store {
   ): Promise<{ read: string | null; check: string | null }> {
     const [row] = await this.db.query<{ read: string | null; check: string | null }>(
       `SELECT COALESCE(s.read_config, r.read_config) AS read, COALESCE(s.check_config, r.check_config) AS check
-       FROM submissions s
-         LEFT JOIN run_submissions rs ON rs.submission_id = s.id AND rs.run_id = $2
-         LEFT JOIN runs r ON r.id = rs.run_id
+       FROM submissions s LEFT JOIN runs r ON r.id = $2 AND s.updated_at >= r.started_at
        WHERE s.id = $1`,
       [submissionId, runId],
     );
