@@ -105,7 +105,7 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
       limits: settings.readLimits,
       concurrency: settings.concurrency,
       ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi },
-      onTotal: (total) => progress.start(total),
+      onTotal: (total, final) => progress.found(total, final),
       onRecord: (record, skipped) => {
         summary.add(record);
         progress.tick(record.source, skipped);
@@ -134,37 +134,48 @@ async function runIngest(settings: Settings, ctx: PipelineContext, paths: string
  */
 class Progress {
   private total = 0;
+  /** Whether discovery is done and `total` is the whole; until then it grows as submissions are found. */
+  private final = false;
   private done = 0;
   private processed = 0;
   private readonly rate = new RecentRate();
   private lastLog = Date.now();
   private bar: cliProgress.SingleBar | null = null;
 
-  start(total: number): void {
+  /** Submissions found so far; `final` once discovery is done (it runs ahead of the reading). */
+  found(total: number, final: boolean): void {
     this.total = total;
+    this.final = final;
+    if (this.bar) {
+      this.bar.setTotal(total);
+      this.bar.update({ more: final ? '' : '+' });
+      return;
+    }
     if (!process.stderr.isTTY) return;
     this.bar = new cliProgress.SingleBar(
       {
-        format: 'intake |{bar}| {value}/{total} innsendinger | {rate}/s | igjen {left} | {source}',
+        format: 'intake |{bar}| {value}/{total}{more} innsendinger | {rate}/s | igjen {left} | {source}',
         stream: process.stderr,
         hideCursor: true,
       },
       cliProgress.Presets.shades_classic,
     );
-    this.bar.start(total, 0, { source: '', rate: '–', left: '–' });
+    this.bar.start(total, 0, { source: '', rate: '–', left: '–', more: final ? '' : '+' });
   }
 
   tick(source: string, skipped: boolean): void {
     this.done++;
     if (!skipped) this.processed++;
     const rate = this.rate.add(this.done, Date.now());
-    const left = rate > 0 ? formatDuration((this.total - this.done) / rate) : '–';
+    // Until discovery is done, the time left is for what has been found: at least that long.
+    const left =
+      rate > 0 ? `${this.final ? '' : 'minst '}${formatDuration((this.total - this.done) / rate)}` : '–';
     const shown = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
     if (this.bar) this.bar.update(this.done, { source, rate: shown, left });
     else if (Date.now() - this.lastLog >= LOG_EVERY_MS) {
       this.lastLog = Date.now();
       console.error(
-        `intake: ${this.done}/${this.total} innsendinger (${this.done - this.processed} uendret), ${shown}/s, igjen ${left}`,
+        `intake: ${this.done}/${this.total}${this.final ? '' : '+'} innsendinger (${this.done - this.processed} uendret), ${shown}/s, igjen ${left}`,
       );
     }
   }

@@ -9,6 +9,7 @@ import { OcrPool, type OcrEngine } from '../ocr/ocr-pool.ts';
 import type { ReadLimits } from '../read/limits.ts';
 import { failureFromError } from '../read/read-error.ts';
 import { discoverSubmissions } from './discover.ts';
+import { runAhead } from './run-ahead.ts';
 import { runDocumentStages, type OcrStage } from './document-stages.ts';
 import { DuplicateIndex } from './duplicate-index.ts';
 import { EXTRACTOR_VERSION } from './extractor-version.ts';
@@ -27,7 +28,15 @@ export interface IngestOptions {
   concurrency: number;
   /** OCR settings; unset ones take the defaults (workers: the number of cores). */
   ocr?: IngestOcrOptions;
-  onTotal?: (total: number) => void;
+  /**
+   * Submissions found so far, as discovery goes (one walk, running ahead of the reading): the
+   * count grows, and `final` says discovery is done and it is the total.
+   */
+  onTotal?: (total: number, final: boolean) => void;
+  /** How submissions are found under a path (tests count the walks); default discoverSubmissions. */
+  discover?: typeof discoverSubmissions;
+  /** Submissions discovery may run ahead of the reading; default DISCOVERY_AHEAD. */
+  discoveryAhead?: number;
   /** Each record as it is written; `skipped` when it was done already and came from the store. */
   onRecord?: (record: ProcessedRecord, skipped: boolean) => void;
   /** Where the results are kept as well (the store); it also decides duplicates across runs. */
@@ -82,6 +91,12 @@ export interface IngestResult {
   reportFiles: string[];
 }
 
+/**
+ * Submissions discovery may find before the reading asks for them: enough to show a total early
+ * on most archives; bounded, since one found in a nested zip holds that zip's bytes.
+ */
+export const DISCOVERY_AHEAD = 128;
+
 /** A submission's files loaded: their bytes (null: could not be loaded, with the document saying why). */
 interface Loaded {
   input: SubmissionInput;
@@ -120,12 +135,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       report.addTime(stage, performance.now() - start);
     }
   };
-
-  if (opts.onTotal) {
-    let total = 0;
-    for (const path of opts.paths) for await (const _ of discoverSubmissions(path, opts.limits)) total++;
-    opts.onTotal(total);
-  }
 
   // One pool of OCR workers for the whole run; its workers start only if some page needs OCR.
   const pool = opts.ocr?.engine ? null : new OcrPool({ workers: opts.ocr?.workers });
@@ -174,41 +183,49 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     opts.onRecord?.(record, skipped);
   };
 
+  // One walk of the archive: discovery runs ahead of the reading into a bounded buffer, and the
+  // total grows as it goes (it used to be a walk of its own before the first document was read).
+  const discover = opts.discover ?? discoverSubmissions;
+  const discovered = runAhead(
+    (async function* () {
+      for (const path of opts.paths) yield* discover(path, opts.limits);
+    })(),
+    opts.discoveryAhead ?? DISCOVERY_AHEAD,
+    opts.onTotal,
+  );
   try {
-    for (const path of opts.paths) {
-      const window: Array<Promise<Pending>> = [];
-      const finish = async () => {
-        const pending = await window.shift()!;
-        if ('done' in pending) {
-          await write(pending.done, true, pending.rechecked);
-          return;
-        }
-        const { input } = pending;
-        const docs = await pending.reads;
-        const duplicateOf = opts.sink
-          ? await opts.sink.claimDocuments(
-              submissionId(input.source, docs),
-              input.source,
-              docs.map((d) => d.sha256),
-            )
-          : duplicates.register(input.source, docs);
-        const fields = await timed('extract', () =>
-          extractSubmission(docs, { schemes: opts.ctx.schemes, register: opts.ctx.register }),
-        );
-        const record = await timed('check', () =>
-          checkFields(input.source, docs, fields, duplicateOf, opts.ctx),
-        );
-        await timed('write', () => opts.sink?.save({ record, reads: docs, fields }));
-        await write(record, false);
-      };
-      for await (const input of discoverSubmissions(path, opts.limits)) {
-        const pending = start(input);
-        pending.catch(() => undefined);
-        window.push(pending);
-        if (window.length >= opts.concurrency) await finish();
+    const window: Array<Promise<Pending>> = [];
+    const finish = async () => {
+      const pending = await window.shift()!;
+      if ('done' in pending) {
+        await write(pending.done, true, pending.rechecked);
+        return;
       }
-      while (window.length > 0) await finish();
+      const { input } = pending;
+      const docs = await pending.reads;
+      const duplicateOf = opts.sink
+        ? await opts.sink.claimDocuments(
+            submissionId(input.source, docs),
+            input.source,
+            docs.map((d) => d.sha256),
+          )
+        : duplicates.register(input.source, docs);
+      const fields = await timed('extract', () =>
+        extractSubmission(docs, { schemes: opts.ctx.schemes, register: opts.ctx.register }),
+      );
+      const record = await timed('check', () =>
+        checkFields(input.source, docs, fields, duplicateOf, opts.ctx),
+      );
+      await timed('write', () => opts.sink?.save({ record, reads: docs, fields }));
+      await write(record, false);
+    };
+    for await (const input of discovered) {
+      const pending = start(input);
+      pending.catch(() => undefined);
+      window.push(pending);
+      if (window.length >= opts.concurrency) await finish();
     }
+    while (window.length > 0) await finish();
   } finally {
     await out.close();
     await pool?.terminate();
