@@ -60,7 +60,10 @@ describe('the deployment files', () => {
       });
       expect(service.volumes ?? [], name).not.toContain('blobs:/blobs');
     }
+    // Docker Hub no longer serves minio/minio or minio/mc: quay.io, at a fixed release.
+    expect(services.minio!.image).toMatch(/^quay\.io\/minio\/minio:RELEASE\./);
     const bucket = services['minio-bucket']!;
+    expect(bucket.image).toMatch(/^quay\.io\/minio\/mc:RELEASE\./);
     expect(bucket.depends_on?.minio).toEqual({ condition: 'service_healthy' });
     expect(JSON.stringify(bucket)).toContain('mc mb --ignore-existing store/intake');
   });
