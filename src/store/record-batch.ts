@@ -35,6 +35,11 @@ export class RecordBatch {
   private results: ProcessedSubmission[] = [];
   private resultIds = new Set<string>();
   private runEntries: RunEntry[] = [];
+  /**
+   * Saved submissions whose run entry has not come yet, once the run keeps entries at all: a batch
+   * is not written between the two, so a killed run never leaves a record its run did not note.
+   */
+  private awaitingEntry: Set<string> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private failure: unknown = null;
@@ -79,6 +84,7 @@ export class RecordBatch {
     if (this.resultIds.has(result.record.id)) await this.flush();
     this.results.push(result);
     this.resultIds.add(result.record.id);
+    this.awaitingEntry?.add(result.record.id);
     await this.queued();
   }
 
@@ -86,6 +92,7 @@ export class RecordBatch {
   async recorded(runId: string, submissionId: string, skipped: boolean): Promise<void> {
     this.throwIfFailed();
     this.runEntries.push({ runId, submissionId, skipped });
+    (this.awaitingEntry ??= new Set()).delete(submissionId);
     await this.queued();
   }
 
@@ -109,6 +116,7 @@ export class RecordBatch {
     this.results = [];
     this.resultIds = new Set();
     this.runEntries = [];
+    this.awaitingEntry?.clear();
     const previous = this.flushing;
     this.flushing = (async () => {
       await previous;
@@ -125,12 +133,25 @@ export class RecordBatch {
   }
 
   private async queued(): Promise<void> {
-    if (this.results.length >= this.size || this.runEntries.length >= this.size) {
-      await this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.flushAfterMs);
-      this.timer.unref();
-    }
+    const full = this.results.length >= this.size || this.runEntries.length >= this.size;
+    if (full && this.complete()) await this.flush();
+    else this.startTimer(this.flushAfterMs);
+  }
+
+  private startTimer(ms: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // A run entry on its way (the record's line is being written): wait for it.
+      if (!this.complete()) this.startTimer(10);
+      else void this.flush().catch(() => undefined);
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Whether every saved submission has its run entry (or the run keeps none). */
+  private complete(): boolean {
+    return !this.awaitingEntry || this.awaitingEntry.size === 0;
   }
 
   private async lookUpDone(): Promise<void> {
