@@ -2,9 +2,10 @@
 --  * an enqueue run beats on its batch while it registers submissions; a batch that is not fully
 --    on the queues and whose heartbeat stopped was abandoned (the enqueue was killed), so
 --    `intake status --wait` names it instead of waiting for ever. Batches from before this
---    migration count as beating now, and are abandoned after one missed interval like any other.
---  * the deployment's id, written once at the first migration and also under the queue prefix in
---    Redis: a worker whose store and queues name different ids refuses to start.
+--    migration count as beating now, and are abandoned once they miss their beats like any other.
+--  * the deployment's id, made at its first use (not here: an embedded database copied from a
+--    migrated template would share it) and also written under the queue prefix in Redis: a worker
+--    whose store and queues name different ids refuses to start.
 
 ALTER TABLE batches ADD COLUMN heartbeat_at timestamptz NOT NULL DEFAULT now();
 
@@ -14,4 +15,3 @@ CREATE TABLE deployment (
   -- one row only
   singleton boolean NOT NULL DEFAULT true UNIQUE CHECK (singleton)
 );
-INSERT INTO deployment (id) VALUES (gen_random_uuid()::text);
