@@ -40,7 +40,16 @@ export function registerBulkCommands(
       // store, so the first document does not wait for the two one after the other.
       const limits = resolveLimits(settings.readLimits);
       sharedReaderPool(limits.maxHeapMb, limits.readerThreads).warm();
-      await runIngest(settings, pipelineContext(settings), paths, options.out);
+      // The store opens (a copy of the database template, PGlite's start) meanwhile too.
+      const opening = openStore(settings);
+      let ctx: PipelineContext;
+      try {
+        ctx = pipelineContext(settings);
+      } catch (error) {
+        await opening.then((store) => store.close()).catch(() => undefined);
+        throw error;
+      }
+      await runIngest(settings, ctx, paths, options.out, opening);
     });
   program
     .command('revalidate')
@@ -79,9 +88,15 @@ function openStore(settings: Settings): Promise<Store> {
   });
 }
 
-async function runIngest(settings: Settings, ctx: PipelineContext, paths: string[], outDir: string) {
+async function runIngest(
+  settings: Settings,
+  ctx: PipelineContext,
+  paths: string[],
+  outDir: string,
+  opening: Promise<Store>,
+) {
   const absolute = paths.map((p) => resolve(p));
-  const store = await openStore(settings);
+  const store = await opening;
   const run = await store.startRun(absolute);
   console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
   // Files go into the blob store as uploads' do, so the reviewer app shows their pages.

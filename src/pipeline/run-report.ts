@@ -35,6 +35,8 @@ export interface RunReport {
    * start-up a user waits through. Null when the run read no document (all done before, or none).
    */
   firstDocumentReadSeconds: number | null;
+  /** When the first document was read (ISO time), for a bench that times from its own spawn. */
+  firstDocumentReadAt: string | null;
 }
 
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
@@ -65,6 +67,7 @@ export class RunReportBuilder {
       stageMs: { read: 0, ocr: 0, extract: 0, check: 0, write: 0 },
       peakRssMb: 0,
       firstDocumentReadSeconds: null,
+      firstDocumentReadAt: null,
     };
   }
 
@@ -74,7 +77,9 @@ export class RunReportBuilder {
 
   /** Notes a document read `msSinceStart` after the process started; only the first one counts. */
   documentRead(msSinceStart: number): void {
-    this.report.firstDocumentReadSeconds ??= Math.round(msSinceStart / 10) / 100;
+    if (this.report.firstDocumentReadSeconds !== null) return;
+    this.report.firstDocumentReadSeconds = Math.round(msSinceStart / 10) / 100;
+    this.report.firstDocumentReadAt = new Date().toISOString();
   }
 
   add(record: SubmissionRecord, skipped: boolean, rechecked = false): void {
