@@ -154,6 +154,10 @@ export function createS3Client(
     forcePathStyle: connection.forcePathStyle,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
+    // Without these a store that stops answering holds a worker's job for ever (its lock is renewed
+    // while it waits). 60 s without a byte, not 60 s in all: a large file may take longer. A failed
+    // attempt is retried by the SDK, then by the job's own retries.
+    requestHandler: { connectionTimeout: 10_000, socketTimeout: 60_000 },
     // Our own SHA-256 covers integrity; the SDK's default CRC32 trailers trip some S3-compatibles.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
