@@ -8,8 +8,8 @@ import { staleAfterMs } from './enqueue.ts';
 import { QUEUE_NAMES, jobIds, jobOptions } from './job-definitions.ts';
 import { submissionFlow } from './submission-flow.ts';
 
-/** Pending submissions looked at per round; a larger backlog is healed over the next rounds. */
-const ROUND_SIZE = 500;
+/** Pending submissions looked at per store query and Redis round trip. */
+const PAGE_SIZE = 500;
 
 export interface ReconcilerDeps {
   store: Store;
@@ -17,6 +17,8 @@ export interface ReconcilerDeps {
   flows: FlowProducer;
   queue: QueueSettings;
   log: (message: string) => void;
+  /** Pending submissions per store query and Redis round trip (tests make it small). */
+  pageSize?: number;
 }
 
 /**
@@ -35,24 +37,35 @@ export async function reconcileOnce(deps: ReconcilerDeps): Promise<number> {
   // Redis that lost its data lost the deployment's id too: name the queues again (or stop here,
   // should another deployment have taken them meanwhile).
   await checkDeployment(store.sql, redis, queue.prefix);
-  const pending = await pendingOutsideLiveBatches(store.sql, staleAfterMs(queue), ROUND_SIZE);
-  if (pending.length === 0) return 0;
-  const pipeline = redis.pipeline();
-  for (const p of pending)
-    pipeline.exists(`${queue.prefix}:${QUEUE_NAMES.submissions}:${jobIds.submission(p.id)}`);
-  const exists = (await pipeline.exec()) ?? [];
-  const lost = pending.filter((_, i) => exists[i]?.[1] === 0);
   const options = jobOptions(queue);
-  for (const p of lost) {
-    const unread = (await store.documents(p.id)).filter((d) => d.state !== 'done');
-    await deps.flows.add(submissionFlow(p.id, p.batchId, unread, options));
+  let added = 0;
+  for (let afterId = ''; ;) {
+    const pending = await pendingOutsideLiveBatches(
+      store.sql,
+      staleAfterMs(queue),
+      afterId,
+      deps.pageSize ?? PAGE_SIZE,
+    );
+    if (pending.length === 0) break;
+    afterId = pending.at(-1)!.id;
+    const pipeline = redis.pipeline();
+    for (const p of pending) {
+      pipeline.exists(`${queue.prefix}:${QUEUE_NAMES.submissions}:${jobIds.submission(p.id)}`);
+    }
+    const exists = (await pipeline.exec()) ?? [];
+    for (const [i, p] of pending.entries()) {
+      if (exists[i]?.[1] !== 0) continue;
+      const unread = (await store.documents(p.id)).filter((d) => d.state !== 'done');
+      await deps.flows.add(submissionFlow(p.id, p.batchId, unread, options));
+      added++;
+    }
   }
-  if (lost.length > 0) {
+  if (added > 0) {
     deps.log(
-      `${lost.length} innsendinger ventet i lageret uten jobb i køen (har Redis mistet dataene?): lagt inn på nytt`,
+      `${added} innsendinger ventet i lageret uten jobb i køen (har Redis mistet dataene?): lagt inn på nytt`,
     );
   }
-  return lost.length;
+  return added;
 }
 
 /** Runs {@link reconcileOnce} now and every `reconcileMs`, one round at a time, until stopped. */

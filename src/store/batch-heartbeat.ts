@@ -73,11 +73,13 @@ export interface PendingSubmission {
 /**
  * Pending submissions that no live enqueue is still putting on the queues: each should have a
  * flow in Redis, and the reconciler adds it again when Redis lost it. Those of a batch whose
- * enqueue still beats are left to that enqueue (it may not have added their flow yet).
+ * enqueue still beats are left to that enqueue (it may not have added their flow yet). In id
+ * order after `afterId`, `limit` at a time.
  */
 export async function pendingOutsideLiveBatches(
   db: SqlExecutor,
   staleMs: number,
+  afterId: string,
   limit: number,
 ): Promise<PendingSubmission[]> {
   return db.query<PendingSubmission>(
@@ -86,12 +88,12 @@ export async function pendingOutsideLiveBatches(
      CROSS JOIN LATERAL (
        SELECT bs.batch_id FROM batch_submissions bs JOIN batches b ON b.id = bs.batch_id
        WHERE bs.submission_id = s.id ORDER BY b.created_at DESC, b.id DESC LIMIT 1) latest
-     WHERE s.state = 'pending' AND NOT EXISTS (
+     WHERE s.state = 'pending' AND s.id > $2 AND NOT EXISTS (
        SELECT 1 FROM batch_submissions bs JOIN batches b ON b.id = bs.batch_id
        WHERE bs.submission_id = s.id AND b.enqueued_at IS NULL
          AND b.heartbeat_at >= now() - make_interval(secs => $1::float8 / 1000))
-     ORDER BY s.id LIMIT $2`,
-    [staleMs, limit],
+     ORDER BY s.id LIMIT $3`,
+    [staleMs, afterId, limit],
   );
 }
 
