@@ -105,12 +105,17 @@ export function staleAfterMs(queue: QueueSettings): number {
 async function storeFiles(input: SubmissionInput, blobs: BlobStore): Promise<DocumentEntry[]> {
   const entries: DocumentEntry[] = [];
   for (const [position, file] of input.files.entries()) {
+    let bytes: Buffer;
     try {
-      const sha256 = await blobs.put(await file.load());
-      entries.push({ position, path: file.path, sha256, loadFailure: null });
+      bytes = await file.load();
     } catch (error) {
       entries.push({ position, path: file.path, sha256: EMPTY_SHA256, loadFailure: failureFromError(error) });
+      continue;
     }
+    // A blob store that cannot take the file (object store away, bucket missing, disk full) is not
+    // the document's fault: it stops the enqueue instead of recording the file as unreadable.
+    const sha256 = await blobs.put(bytes);
+    entries.push({ position, path: file.path, sha256, loadFailure: null });
   }
   return entries;
 }
