@@ -16,7 +16,7 @@ import {
   type WorkerProcess,
 } from './support/queue-run.ts';
 
-const COPIES = 40;
+const COPIES = 20;
 
 describe('an enqueue killed halfway', { timeout: 600_000 }, () => {
   let q: QueueEnv;
