@@ -96,13 +96,21 @@ async function smallFile(path: string): Promise<Buffer | null> {
 }
 
 /**
+ * How long an archive nobody uses stays open: discovery runs ahead of the reading, so the walk is
+ * often done with an archive while the loads of its last submissions are still to come, one by
+ * one; closing at once would list its whole central directory again for each of them.
+ */
+const LINGER_MS = 2_000;
+
+/**
  * One open archive shared by the walk and the loads of its entries: listing it again for every
  * entry would cost the whole central directory each time. Open while anyone uses it (the walk
- * counts as a user); closed when the last one is done, and opened again if a load comes later.
+ * counts as a user) and for LINGER_MS after the last one is done; opened again if a load comes later.
  */
 class SharedArchive {
   private archive: Promise<ZipArchive> | null = null;
   private users = 0;
+  private closing: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly source: Buffer | string,
@@ -111,6 +119,8 @@ class SharedArchive {
 
   acquire(): Promise<ZipArchive> {
     this.users++;
+    if (this.closing) clearTimeout(this.closing);
+    this.closing = null;
     this.archive ??= openZipArchive(this.source, this.limits);
     const opened = this.archive;
     opened.catch(() => this.release());
@@ -119,9 +129,14 @@ class SharedArchive {
 
   release(): void {
     if (this.users === 0 || --this.users > 0) return;
-    const closing = this.archive;
-    this.archive = null;
-    closing?.then((archive) => archive.close()).catch(() => undefined);
+    this.closing = setTimeout(() => {
+      this.closing = null;
+      const archive = this.archive;
+      this.archive = null;
+      archive?.then((a) => a.close()).catch(() => undefined);
+    }, LINGER_MS);
+    // An archive left to linger does not keep the process alive.
+    this.closing.unref();
   }
 
   async read(name: string): Promise<Buffer> {
