@@ -119,7 +119,7 @@ async function runIngest(
       ctx,
       limits: settings.readLimits,
       concurrency: settings.concurrency,
-      ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi },
+      ocr: { workers: settings.ocrWorkers, dpi: settings.ocrDpi, choice: settings.ocrEngine },
       onTotal: (total, final) => progress.found(total, final),
       onRecord: (record, skipped) => {
         summary.add(record);

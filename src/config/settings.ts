@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBlobUrl, type BlobLocation, type S3Connection } from '../blobs/blob-location.ts';
 import { ConfigError } from '../errors.ts';
-import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
+import { DEFAULT_OCR_DPI, ENGINE_CHOICES, type EngineChoice } from '../ocr/ocr-defaults.ts';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/limits.ts';
 import { BUNDLED_REGISTER_PATH } from '../register/bundled-register.ts';
 
@@ -45,6 +45,8 @@ const Env = z.object({
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_DPI: z.coerce.number().int().min(100).max(600).default(DEFAULT_OCR_DPI),
+  // Which engine reads scans (README "OCR"): auto takes the native tesseract where it has Norwegian.
+  INTAKE_OCR_ENGINE: z.enum(ENGINE_CHOICES).default('auto'),
   INTAKE_BLOB_DIR: z.string().min(1).optional(),
   // Blobs on object storage (README "Blobs"): the AWS SDK's own variable names.
   INTAKE_BLOB_URL: z
@@ -105,6 +107,8 @@ export interface Settings {
   ocrWorkers: number;
   /** Resolution image-only PDF pages are rendered at for OCR. */
   ocrDpi: number;
+  /** INTAKE_OCR_ENGINE: tesseract.js, the native command, or auto (native where installed). */
+  ocrEngine: EngineChoice;
   /** Shared folder of uploaded files by sha256 (queues), when `INTAKE_BLOB_URL` names no other place. */
   blobDir: string;
   /** Where uploaded files are kept: `INTAKE_BLOB_URL`, else the folder `blobDir`. */
@@ -203,6 +207,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     concurrency: e.INTAKE_CONCURRENCY ?? availableParallelism(),
     ocrWorkers: e.INTAKE_OCR_WORKERS ?? availableParallelism(),
     ocrDpi: e.INTAKE_OCR_DPI,
+    ocrEngine: e.INTAKE_OCR_ENGINE,
     blobDir,
     blobLocation: e.INTAKE_BLOB_URL
       ? (parseBlobUrl(e.INTAKE_BLOB_URL) as BlobLocation)

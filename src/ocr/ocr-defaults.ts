@@ -12,3 +12,11 @@ export const DEFAULT_OCR_DPI = 200;
  * x-height gets too small; above 300 it gains nothing and memory grows with the square.
  */
 export const SCAN_DPI_RANGE = { min: 200, max: 300 } as const;
+
+/**
+ * INTAKE_OCR_ENGINE: which engine reads scanned pages. tesseract.js is embedded and works after
+ * `npm ci` alone; native is the `tesseract` command (faster); auto takes native where it is
+ * installed with Norwegian data.
+ */
+export const ENGINE_CHOICES = ['auto', 'tesseractjs', 'native'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];

@@ -5,7 +5,9 @@ import { performance } from 'node:perf_hooks';
 import type { ReadDocument } from '../domain/document.ts';
 import { extractSubmission, type SubmissionFields } from '../extract/extract-submission.ts';
 import { DEFAULT_OCR_DPI } from '../ocr/ocr-defaults.ts';
-import { OcrPool, type OcrEngine } from '../ocr/ocr-pool.ts';
+import { createOcrEngine } from '../ocr/choose-engine.ts';
+import type { EngineChoice } from '../ocr/ocr-defaults.ts';
+import type { OcrEngine } from '../ocr/ocr-pool.ts';
 import type { ReadLimits } from '../read/limits.ts';
 import { failureFromError } from '../read/read-error.ts';
 import { discoverSubmissions } from './discover.ts';
@@ -81,6 +83,23 @@ export interface IngestOcrOptions {
   dpi?: number;
   /** An engine to use instead of a pool of this run's own (tests); the caller stops it. */
   engine?: OcrEngine;
+  /** Which engine the run starts (INTAKE_OCR_ENGINE); default 'auto'. */
+  choice?: EngineChoice;
+  /** Where the engine chosen and pages the native engine failed on are told; default stderr. */
+  log?: (message: string) => void;
+}
+
+/** The run's own engine, said once which it is. */
+function startOcrEngine(options: IngestOcrOptions | undefined) {
+  const log = options?.log ?? ((message: string) => console.error(`intake: ${message}`));
+  const { engine, description } = createOcrEngine({
+    choice: options?.choice ?? 'auto',
+    workers: options?.workers,
+    onFallback: (error) =>
+      log(`tesseract feilet på en side, som ble lest med tesseract.js: ${error.message}`),
+  });
+  log(description);
+  return engine;
 }
 
 export interface IngestResult {
@@ -136,8 +155,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     }
   };
 
-  // One pool of OCR workers for the whole run; its workers start only if some page needs OCR.
-  const pool = opts.ocr?.engine ? null : new OcrPool({ workers: opts.ocr?.workers });
+  // One OCR engine for the whole run; its workers start only if some page needs OCR.
+  const pool = opts.ocr?.engine ? null : startOcrEngine(opts.ocr);
   const ocr: OcrStage = { engine: opts.ocr?.engine ?? pool!, dpi: opts.ocr?.dpi ?? DEFAULT_OCR_DPI };
   const stageCtx = { limits: opts.limits, ocr };
 

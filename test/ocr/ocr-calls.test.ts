@@ -4,34 +4,36 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { ReadDocument } from '../../src/domain/document.ts';
 import { DEFAULT_OCR_DPI } from '../../src/ocr/ocr-defaults.ts';
-import { OcrPool } from '../../src/ocr/ocr-pool.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import type { ReadLimits } from '../../src/read/limits.ts';
+import { testEngines } from './ocr-engines.ts';
 
 /**
- * Which pages the pipeline sends to OCR, counted on the real engine: the pool counts every page it
+ * Which pages the pipeline sends to OCR, counted on each real engine: it counts every page it
  * recognises. One worker keeps the test light on a shared machine; the count does not depend on it.
  */
 const samples = join(import.meta.dirname, '../../samples');
-const pool = new OcrPool({ workers: 1 });
-afterAll(() => pool.terminate());
-
-/** Runs the document stages on a sample file; returns the document and the pages OCR'd for it. */
-async function readSample(
-  path: string,
-  limits: Partial<ReadLimits> = {},
-): Promise<{ read: ReadDocument; ocrCalls: number }> {
-  const before = pool.pagesRecognised;
-  const read = await processDocument({ path, load: async () => readFileSync(join(samples, path)) }, limits, {
-    engine: pool,
-    dpi: DEFAULT_OCR_DPI,
-  });
-  return { read, ocrCalls: pool.pagesRecognised - before };
-}
 
 const methods = (read: ReadDocument) => read.pages.map((p) => [p.page, p.method]);
 
-describe('OCR runs on exactly the pages that need it', () => {
+describe.each(testEngines())('OCR runs on exactly the pages that need it ($name)', ({ create }) => {
+  const engine = create(1);
+  afterAll(() => engine.terminate());
+
+  /** Runs the document stages on a sample file; returns the document and the pages OCR'd for it. */
+  async function readSample(
+    path: string,
+    limits: Partial<ReadLimits> = {},
+  ): Promise<{ read: ReadDocument; ocrCalls: number }> {
+    const before = engine.pagesRecognised;
+    const read = await processDocument(
+      { path, load: async () => readFileSync(join(samples, path)) },
+      limits,
+      { engine, dpi: DEFAULT_OCR_DPI },
+    );
+    return { read, ocrCalls: engine.pagesRecognised - before };
+  }
+
   it('never OCRs a document with a text layer', async () => {
     const { read, ocrCalls } = await readSample('2021/orland-voksne-act-clean/soknad.pdf');
     expect(ocrCalls).toBe(0);

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Box } from '../../src/domain/document.ts';
 import { ocrDocument } from '../../src/ocr/ocr-document.ts';
 import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
-import { OcrPool, type OcrEngine } from '../../src/ocr/ocr-pool.ts';
+import type { OcrEngine } from '../../src/ocr/ocr-pool.ts';
+import { testEngines } from './ocr-engines.ts';
 import type { EngineWord } from '../../src/ocr/tsv.ts';
 import { readDocumentInProcess } from '../../src/read/read-document.ts';
 import { accuracy, tally } from '../../bench/ocr/char-accuracy.ts';
@@ -137,8 +138,8 @@ describe('reading order of OCR text', () => {
   });
 });
 
-describe('OCR of columns and turned pages with the real engine', () => {
-  const pool = new OcrPool({ workers: 2 });
+describe.each(testEngines())('OCR of columns and turned pages with the real engine ($name)', ({ create }) => {
+  const pool = create(2);
   afterAll(() => pool.terminate());
 
   const ocrScan = async (scan: ScanWithText) => {
