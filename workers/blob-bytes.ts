@@ -22,6 +22,13 @@ export async function documentBytes(
           '`intake enqueue` og de andre arbeiderne, og legg innsendingen i kø på nytt.',
       );
     }
+    if (error instanceof IntakeError && error.code === 'BLOB_BUCKET_MISSING') {
+      // The whole store is wrong, not this file: retrying would fail every job ten times over.
+      throw new UnrecoverableError(
+        `dokument ${doc.position} i innsending ${doc.submissionId}: ${error.message}. Sjekk INTAKE_BLOB_URL ` +
+          'og nøklene til objektlageret, og legg innsendingen i kø på nytt.',
+      );
+    }
     throw error;
   }
 }

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { IntakeError } from '../errors.ts';
-import { checkRedis } from '../queue/redis-connection.ts';
+import { checkDeployment } from '../queue/deployment-check.ts';
+import { checkRedis, createRedis } from '../queue/redis-connection.ts';
 import { ReviewService } from '../review/review-service.ts';
 import { ReviewStore } from '../review/review-store.ts';
 import { pipelineContext } from './pipeline-context.ts';
@@ -49,6 +50,13 @@ async function runServe(options: { port?: string; host?: string }): Promise<void
   let queues: WebQueues | null = null;
   if (settings.databaseUrl) {
     await checkRedis(settings.redisUrl);
+    // Uploads put jobs on these queues for the workers of the store's deployment: they must match.
+    const redis = createRedis(settings.redisUrl, `intake-serve-check-${process.pid}`);
+    try {
+      await checkDeployment(store.sql, redis, settings.queue.prefix);
+    } finally {
+      redis.disconnect();
+    }
     queues = openWebQueues(settings, store, blobs);
   } else {
     console.error(

@@ -37,9 +37,12 @@ export async function startWorkers(
     schema: settings.dbSchema,
   });
   const connection = createRedis(settings.redisUrl, `intake-worker-${process.pid}`);
+  const blobs = openBlobStore(settings);
   try {
     // A worker on another deployment's store would take the good workers' jobs and fail them.
     await checkDeployment(store.sql, connection, q.prefix);
+    // So would one that cannot read the files (wrong bucket or keys, an unmounted folder).
+    await blobs.probe();
   } catch (error) {
     connection.disconnect();
     await store.close();
@@ -53,7 +56,7 @@ export async function startWorkers(
   ocrQueue.on('error', (error) => outage.error(error));
   const deps: WorkerDeps = {
     store,
-    blobs: openBlobStore(settings),
+    blobs,
     limits: settings.readLimits,
     ctx,
     ocrQueue,

@@ -56,7 +56,7 @@ export function storeSink(store: Store, blobs: BlobStore, batchSize = RECORD_BAT
  * Opens the store (PostgreSQL with DATABASE_URL, else the embedded database in the data folder)
  * while the run starts reading, so its start-up (seconds, for a new embedded database) overlaps
  * the reading instead of adding to it. Documents are saved with their read results, files in the
- * blob store (settings.blobDir).
+ * blob store (`openBlobStore`: INTAKE_BLOB_URL, or the data folder's blobs).
  */
 export function openStoreSink(settings: Settings): StoreSink {
   const opening = Store.open({

@@ -407,7 +407,12 @@ export async function buildServer(deps: WebDeps, options: WebOptions): Promise<F
         reply.removeHeader('etag').header('cache-control', 'no-store');
         if (error instanceof RenderBusyError)
           return reply.code(503).header('retry-after', '2').send({ error: error.message });
-        if (error instanceof BlobError) return reply.code(404).send({ error: 'Filen er ikke lagret.' });
+        if (error instanceof BlobError) {
+          // A file that is not there is gone; a store that is away or damaged may answer later.
+          return error.code === 'BLOB_MISSING'
+            ? reply.code(404).send({ error: 'Filen er ikke lagret.' })
+            : reply.code(503).send({ error: 'Filen kan ikke leses fra lageret nå.' });
+        }
         throw error;
       }
       if (!image)
