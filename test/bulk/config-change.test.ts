@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, dropSchema, requirePostgres, uniqueName } from '../queue/support/services.ts';
-import { intake, intakeEnv, sampleArchive } from './cli.ts';
+import { intake, intakeEnv, root, sampleArchive } from './cli.ts';
 
 /** Text-only samples (no OCR), each from a municipality the bundled register knows. */
 const FOLDERS = ['2022/fredrikstad-nav-clean', '2022/stavanger-rus-clean', '2023/alta-overgang-clean'];
@@ -96,5 +96,41 @@ describe('a re-run of ingest after the configuration changed', () => {
       intakeEnv(schema, { INTAKE_MAX_PAGES: '1999', INTAKE_READ_THREADS: '1' }),
     );
     expect(threads.stdout).toContain('3 innsendinger (3 uendret fra før)');
+  }, 300_000);
+});
+
+describe('a re-run of ingest after a scheme file changed', () => {
+  const schema = uniqueName('config_scheme');
+  beforeAll(requirePostgres);
+  afterAll(() => dropSchema(schema));
+
+  it("checks the stored submissions again with the scheme's new cap", async () => {
+    // Hamar asks for 400 000 (at TryggEst's cap), Sola for 450 000 (over it).
+    const archive = await sampleArchive(['2025/hamar-tryggest-clean', '2025/sola-tryggest-over-cap']);
+    const out = join(archive, '..', 'out');
+    const overCap = async () =>
+      (await readFile(join(out, 'submissions.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { source: string; findings: Array<{ code: string }> })
+        .filter((r) => r.findings.some((f) => f.code === 'OVER_CAP'))
+        .map((r) => r.source.split('/').pop());
+    await intake(['ingest', archive, '--out', out], intakeEnv(schema));
+    expect(await overCap()).toEqual(['sola-tryggest-over-cap']);
+
+    const schemes = join(archive, '..', 'schemes');
+    await cp(join(root, 'schemes'), schemes, { recursive: true });
+    const file = join(schemes, 'tryggest.json');
+    const scheme = JSON.parse(await readFile(file, 'utf8')) as { caps: Array<{ maxAmount: number }> };
+    scheme.caps[0]!.maxAmount = 500_000;
+    await writeFile(file, JSON.stringify(scheme, null, 2));
+    const raised = await intake(
+      ['ingest', archive, '--out', out],
+      intakeEnv(schema, { INTAKE_SCHEMES_DIR: schemes }),
+    );
+    expect(raised.stdout).toContain(
+      '2 innsendinger (0 uendret fra før, 2 kontrollert på nytt med endret oppsett)',
+    );
+    expect(await overCap()).toEqual([]);
   }, 300_000);
 });
