@@ -7,6 +7,11 @@ import { EMPTY_SHA256, type ProcessedSubmission, type Store } from './store.ts';
 export const RECORD_BATCH_SIZE = 50;
 /** A record waits at most this long for its batch to fill (a slow OCR stretch, the run's tail). */
 const FLUSH_AFTER_MS = 1000;
+/**
+ * Done submissions and owned documents a run holds in memory (a few MB), so that a submission the
+ * store has not seen, most of a first run, needs no lookup at all; past it, each is asked.
+ */
+const KNOWN_LIMIT = 200_000;
 
 export interface RecordBatchOptions {
   size?: number;
@@ -21,8 +26,11 @@ export interface RecordBatchOptions {
  *
  * Who owns a document's bytes is decided here, in memory, in the order submissions are claimed
  * (discovery order): the first claim of this run wins unless the store has an owner from before,
- * exactly as the one-by-one claims decide. "Already done?" lookups asked at about the same time go
- * as one query. A flush happens when a batch is full, a second after its first record, before a
+ * exactly as the one-by-one claims decide. What the store had done and owned is read once, at the
+ * first lookup (up to KNOWN_LIMIT rows), so only the submissions and bytes it has are asked about;
+ * those "already done?" lookups asked at about the same time go as one query. (Another process
+ * writing the same store during the run is not seen by these; as with the one-by-one lookups, its
+ * work is at worst done twice.) A flush happens when a batch is full, a second after its first record, before a
  * submission is written a second time, and at flush() — call it before anything must see the rows.
  */
 export class RecordBatch {
@@ -50,8 +58,14 @@ export class RecordBatch {
     reject: (e: unknown) => void;
   }> = [];
 
+  /** What the store had done and owned before the run's first lookup (null: too much to hold). */
+  private doneBefore = new Map<string, Promise<Set<string> | null>>();
+  private ownedBefore: Promise<Set<string> | null> | null = null;
+
   constructor(
-    private readonly store: Pick<Store, 'doneRecords' | 'documentOwners'> & { sql: SqlClient },
+    private readonly store: Pick<Store, 'doneRecords' | 'documentOwners' | 'doneIds' | 'ownedShas'> & {
+      sql: SqlClient;
+    },
     options: RecordBatchOptions,
   ) {
     this.size = options.size ?? RECORD_BATCH_SIZE;
@@ -61,7 +75,10 @@ export class RecordBatch {
 
   /** As Store.claimDocuments: claims the bytes, returns per index the earlier owner's source. */
   async claimDocuments(submissionId: string, source: string, shas: string[]): Promise<Map<number, string>> {
-    const unknown = [...new Set(shas)].filter((sha) => sha !== EMPTY_SHA256 && !this.owners.has(sha));
+    let unknown = [...new Set(shas)].filter((sha) => sha !== EMPTY_SHA256 && !this.owners.has(sha));
+    const owned = unknown.length > 0 ? await (this.ownedBefore ??= this.store.ownedShas(KNOWN_LIMIT)) : null;
+    // Bytes no one owned before the run and no one has claimed in it since are this submission's.
+    if (owned) unknown = unknown.filter((sha) => owned.has(sha));
     if (unknown.length > 0) {
       for (const [sha, owner] of await this.store.documentOwners(unknown)) this.owners.set(sha, owner);
     }
@@ -100,7 +117,12 @@ export class RecordBatch {
    * As Store.doneRecord; lookups asked before the event loop turns go as one query. A submission
    * waiting in this batch is not done yet (as one by one, where it would not be saved yet either).
    */
-  doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null> {
+  async doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null> {
+    let before = this.doneBefore.get(extractorVersion);
+    if (!before)
+      this.doneBefore.set(extractorVersion, (before = this.store.doneIds(extractorVersion, KNOWN_LIMIT)));
+    const done = await before;
+    if (done && !done.has(submissionId)) return null;
     return new Promise((resolve, reject) => {
       if (this.doneAsked.length === 0) setImmediate(() => void this.lookUpDone());
       this.doneAsked.push({ id: submissionId, version: extractorVersion, resolve, reject });

@@ -370,7 +370,10 @@ export class Store {
   }
 
   /** {@link doneRecord} for many submissions in one query: the done ones, by id. */
-  async doneRecords(submissionIds: string[], extractorVersion: string): Promise<Map<string, ProcessedRecord>> {
+  async doneRecords(
+    submissionIds: string[],
+    extractorVersion: string,
+  ): Promise<Map<string, ProcessedRecord>> {
     const rows = await this.db.query<{ id: string; record: ProcessedRecord }>(
       `SELECT id, record FROM submissions WHERE id = ANY($1::text[]) AND state = 'done' AND extractor_version = $2`,
       [submissionIds, extractorVersion],
@@ -385,6 +388,26 @@ export class Store {
       [shas],
     );
     return new Map(rows.map((r) => [r.sha256, r.source]));
+  }
+
+  /**
+   * The ids of the submissions done by this extractor version, or null when there are more than
+   * `limit` (a bulk run then asks about each submission instead of holding them all).
+   */
+  async doneIds(extractorVersion: string, limit: number): Promise<Set<string> | null> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM submissions WHERE state = 'done' AND extractor_version = $1 LIMIT $2`,
+      [extractorVersion, limit + 1],
+    );
+    return rows.length > limit ? null : new Set(rows.map((r) => r.id));
+  }
+
+  /** The sha256 of every document with an owner, or null when there are more than `limit`. */
+  async ownedShas(limit: number): Promise<Set<string> | null> {
+    const rows = await this.db.query<{ sha256: string }>('SELECT sha256 FROM document_owners LIMIT $1', [
+      limit + 1,
+    ]);
+    return rows.length > limit ? null : new Set(rows.map((r) => r.sha256));
   }
 
   /**
