@@ -96,20 +96,28 @@ async function runIngest(
   opening: Promise<Store>,
 ) {
   const absolute = paths.map((p) => resolve(p));
-  const store = await opening;
-  const run = await store.startRun(absolute);
-  console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
-  // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
-  const sink = storeSink(store, openBlobStore(settings));
-  const ledger: RunLedger = {
-    run,
-    doneRecord: (id, version) => sink.doneRecord(id, version),
-    recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
-    finish: async (report) => {
-      await sink.flush();
-      await store.finishRun(run.id, report);
-    },
-  };
+  // The run starts reading while the store opens; ingest waits for it where it needs it.
+  const opened = opening.then(async (store) => {
+    const run = await store.startRun(absolute);
+    console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
+    // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
+    const sink = storeSink(store, openBlobStore(settings));
+    const ledger: RunLedger = {
+      run,
+      doneRecord: (id, version) => sink.doneRecord(id, version),
+      recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
+      finish: async (report) => {
+        await sink.flush();
+        await store.finishRun(run.id, report);
+      },
+    };
+    const fingerprint = configFingerprint(loadConfigInputs(settings));
+    return { store, sink, ledger: await followingConfig(ledger, store, ctx, fingerprint) };
+  });
+  const sink = opened.then((o) => o.sink);
+  const ledger = opened.then((o) => o.ledger);
+  // Ingest reports a store that did not open; these keep it from being "unhandled" meanwhile.
+  for (const promise of [opened, sink, ledger]) promise.catch(() => undefined);
   const summary = new RunSummary();
   const progress = new Progress();
   try {
@@ -126,7 +134,7 @@ async function runIngest(
         progress.tick(record.source, skipped);
       },
       sink,
-      ledger: await followingConfig(ledger, store, ctx, configFingerprint(loadConfigInputs(settings))),
+      ledger,
     });
     progress.stop();
     console.log(summary.format());
@@ -134,12 +142,12 @@ async function runIngest(
     console.log(
       `Skrev ${result.records} poster til ${result.outFile}; rapport i ${result.reportFiles.join(' og ')}`,
     );
-    await refreshCaseIndex(store, ctx);
+    await refreshCaseIndex((await opened).store, ctx);
   } finally {
     progress.stop();
     // Records already in submissions.jsonl go to the store even when the run stopped on an error.
-    await sink.flush().catch(() => undefined);
-    await store.close();
+    await (await opened.catch(() => null))?.sink.flush().catch(() => undefined);
+    await (await opening.catch(() => null))?.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ReadDocument } from '../domain/document.ts';
@@ -41,10 +41,13 @@ export interface IngestOptions {
   discoveryAhead?: number;
   /** Each record as it is written; `skipped` when it was done already and came from the store. */
   onRecord?: (record: ProcessedRecord, skipped: boolean) => void;
-  /** Where the results are kept as well (the store); it also decides duplicates across runs. */
-  sink?: IngestSink;
+  /**
+   * Where the results are kept as well (the store); it also decides duplicates across runs. A
+   * promise while the store is still opening: reading starts meanwhile (see `start` in ingest).
+   */
+  sink?: IngestSink | Promise<IngestSink>;
   /** The run in the store: lets a re-run skip what is done and an interrupted run resume. */
-  ledger?: RunLedger;
+  ledger?: RunLedger | Promise<RunLedger>;
 }
 
 /** A keeper of results beyond this run; the store (src/store/) is one. */
@@ -141,10 +144,21 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const outFile = join(opts.outDir, 'submissions.jsonl');
   // Written in place, a line per submission as it is checked: a run killed half-way (power loss, the
   // whole machine out of memory) leaves every record written before the kill, and the next run over
-  // the same paths writes the file again whole (done submissions come from the store).
-  const out = await open(outFile, 'w');
+  // the same paths writes the file again whole (done submissions come from the store). Opened at
+  // the first record, after the store: a store that cannot open leaves the last run's file as it was.
+  let out: FileHandle | null = null;
+  const output = async () => (out ??= await open(outFile, 'w'));
   const duplicates = new DuplicateIndex();
-  const report = new RunReportBuilder(opts.paths, opts.ledger?.run ?? null);
+  const report = new RunReportBuilder(opts.paths, null);
+  // The store may still be opening: what needs it waits for it, the reading does not.
+  let sink: IngestSink | undefined;
+  let ledger: RunLedger | undefined;
+  let storeOpen = false;
+  const opened = Promise.all([opts.sink, opts.ledger]).then(([s, l]) => {
+    [sink, ledger, storeOpen] = [s, l, true];
+    report.setRun(l?.run ?? null);
+  });
+  opened.catch(() => undefined); // awaited by every submission and at the end
   let records = 0;
   const timed = async <T>(stage: Stage, work: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -172,31 +186,40 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     ).read;
   };
 
-  const start = async (input: SubmissionInput): Promise<Pending> => {
-    const loaded = await timed('read', () => load(input));
-    if (opts.sink?.keepFiles) {
-      const files = loaded.bytes.flatMap((bytes, i) => (bytes ? [{ sha256: loaded.shas[i]!, bytes }] : []));
-      await timed('write', () => opts.sink!.keepFiles!(files));
-    }
-    const done = opts.ledger ? await opts.ledger.doneRecord(loaded.id, EXTRACTOR_VERSION) : null;
-    // Done from the same bytes: kept as it is, checked again with a changed register or schemes, or
-    // (read limits changed) read again below.
-    const followed = done && opts.ledger!.followConfig ? await opts.ledger!.followConfig(done) : 'same';
-    if (done && followed === 'same') return { input, done, rechecked: false };
-    if (done && followed !== null && followed !== 'same') return { input, done: followed, rechecked: true };
+  const readAll = (loaded: Loaded) => {
     const reads = Promise.all(
       loaded.bytes.map(
-        async (bytes, i) => loaded.unloadable[i] ?? readDocument(bytes!, input.files[i]!.path),
+        async (bytes, i) => loaded.unloadable[i] ?? readDocument(bytes!, loaded.input.files[i]!.path),
       ),
     );
     reads.catch(() => undefined); // awaited in finish(); avoid an unhandled rejection meanwhile
-    return { input, reads };
+    return reads;
+  };
+
+  const start = async (input: SubmissionInput): Promise<Pending> => {
+    const loaded = await timed('read', () => load(input));
+    // While the store is still opening (the first submissions of a run), reading starts without
+    // waiting for its word on whether the submission is done; a done one's reads are dropped.
+    const early = storeOpen ? null : readAll(loaded);
+    await opened;
+    if (sink?.keepFiles) {
+      const files = loaded.bytes.flatMap((bytes, i) => (bytes ? [{ sha256: loaded.shas[i]!, bytes }] : []));
+      await timed('write', () => sink!.keepFiles!(files));
+    }
+    const done = ledger ? await ledger.doneRecord(loaded.id, EXTRACTOR_VERSION) : null;
+    // Done from the same bytes: kept as it is, checked again with a changed register or schemes, or
+    // (read limits changed) read again below.
+    const followed = done && ledger!.followConfig ? await ledger!.followConfig(done) : 'same';
+    if (done && followed === 'same') return { input, done, rechecked: false };
+    if (done && followed !== null && followed !== 'same') return { input, done: followed, rechecked: true };
+    return { input, reads: early ?? readAll(loaded) };
   };
 
   /** `skipped`: not read again (kept, or `rechecked` with a changed configuration). */
   const write = async (record: ProcessedRecord, skipped: boolean, rechecked = false) => {
-    await timed('write', () => out.write(`${JSON.stringify(record)}\n`));
-    await opts.ledger?.recorded(record.id, skipped);
+    const file = await output();
+    await timed('write', () => file.write(`${JSON.stringify(record)}\n`));
+    await ledger?.recorded(record.id, skipped);
     records++;
     report.add(record, skipped, rechecked);
     opts.onRecord?.(record, skipped);
@@ -222,8 +245,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       }
       const { input } = pending;
       const docs = await pending.reads;
-      const duplicateOf = opts.sink
-        ? await opts.sink.claimDocuments(
+      const duplicateOf = sink
+        ? await sink.claimDocuments(
             submissionId(input.source, docs),
             input.source,
             docs.map((d) => d.sha256),
@@ -235,7 +258,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       const record = await timed('check', () =>
         checkFields(input.source, docs, fields, duplicateOf, opts.ctx),
       );
-      await timed('write', () => opts.sink?.save({ record, reads: docs, fields }));
+      await timed('write', () => sink?.save({ record, reads: docs, fields }));
       await write(record, false);
     };
     for await (const input of discovered) {
@@ -245,16 +268,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       if (window.length >= opts.concurrency) await finish();
     }
     while (window.length > 0) await finish();
+    await opened;
+    await output(); // a run that found nothing still writes an empty file
   } finally {
-    await out.close();
+    await (out as FileHandle | null)?.close();
     await pool?.terminate();
   }
-  await timed('write', () => opts.sink?.flush?.());
+  await timed('write', () => sink?.flush?.());
   const finished = report.finish(Math.round(process.resourceUsage().maxRSS / 1024));
   const reportFiles = [join(opts.outDir, 'run-report.json'), join(opts.outDir, 'run-report.txt')];
   await writeFile(reportFiles[0]!, `${JSON.stringify(finished, null, 2)}\n`);
   await writeFile(reportFiles[1]!, `${formatRunReport(finished)}\n`);
-  await opts.ledger?.finish(finished);
+  await ledger?.finish(finished);
   return { outFile, records, report: finished, reportFiles };
 }
 

@@ -109,6 +109,12 @@ export class RunReportBuilder {
     }
   }
 
+  /** The run in the store, once it is known (the store may open after the run has started). */
+  setRun(run: { id: string; resumed: boolean } | null): void {
+    this.report.runId = run?.id ?? null;
+    this.report.resumed = run?.resumed ?? false;
+  }
+
   /** Closes the report; `peakRssMb` is the caller's measure of the run's process. */
   finish(peakRssMb: number): RunReport {
     this.report.seconds = Math.round((Date.now() - this.started) / 100) / 10;
