@@ -1,33 +1,38 @@
 /**
- * OCR throughput and accuracy: the pipeline's pool of tesseract.js workers against the native
- * `tesseract` command, on the same page images, with the same language data, on the same number of
- * cores, one after the other in this process.
+ * OCR throughput and accuracy (issue 15): three routes from the scanned samples' bytes to each page's
+ * text, on the same number of cores, one after the other in this process:
+ *   1. the native route, the yardstick: `pdftoppm -r 300 -gray` + `tesseract -l nor --psm 6`;
+ *   2. intake's OCR path with tesseract.js (the embedded engine);
+ *   3. intake's OCR path with the native engine (INTAKE_OCR_ENGINE=native).
+ * Pages per second (wall and per CPU second, model loading included) and character accuracy against
+ * the born-digital twin's text layer, as ratios against the native route. Then the model choice
+ * (tesseract.js with best_int against the system's tessdata_fast, on the same prepared pages), and
+ * the layout pages (bench/ocr/layout-pages.ts).
  *
- *   npm run bench:ocr [-- --workers N] [--segmentation auto|single-block] [--dpi N] [--rounds R]
- *       [--pool-only] [--layout-only]
+ *   npm run bench:ocr [-- --workers N] [--rounds R] [--skip-models] [--skip-layout] [--layout-only]
+ *       [--models-only] [--segmentation auto|single-block] [--dpi N]
  *
- * Pages: every page of the scanned samples that the pipeline OCRs, prepared as the pipeline prepares
- * them. Throughput: pages per second including each engine's model loading (N workers / N processes).
- * Accuracy: characters against the born-digital twin's text layer of the same page. --dpi renders the
- * scanned PDF pages at a fixed resolution instead of the scan's own; --rounds repeats both runs
- * alternately and keeps each engine's fastest; --pool-only measures the pipeline's accuracy alone (to
- * compare settings). Then the layout pages (bench/ocr/layout-pages.ts): two columns and turned pages,
- * pipeline against native tesseract with OSD; --layout-only runs only those. Needs the native
- * command: bash bench/setup.sh.
+ * --rounds repeats the three routes alternately and keeps each one's fastest; --segmentation and
+ * --dpi (a fixed resolution for the PDF scans instead of their own) apply to the model comparison,
+ * which --models-only runs alone. Needs the native
+ * command with Norwegian data and pdftoppm: bash bench/setup.sh.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { prepareTessdata } from '../../src/ocr/language-data.ts';
+import { createOcrEngine, findNativeTesseract } from '../../src/ocr/choose-engine.ts';
+import { prepareTessdata, type Tessdata } from '../../src/ocr/language-data.ts';
 import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
-import { OcrPool, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
-import { parseTesseractTsv, type EngineWord } from '../../src/ocr/tsv.ts';
+import { OcrPool, type OcrEngine, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
+import type { EngineWord } from '../../src/ocr/tsv.ts';
 import { benchPages, type BenchPage } from './bench-pages.ts';
 import { runLayoutBench, type LayoutResult } from './layout-pages.ts';
 import { accuracy, tally } from './char-accuracy.ts';
-import { nativeTesseractVersion, runNative, type NativeRun } from './native-tesseract.ts';
+import { nativeTesseractVersion } from './native-tesseract.ts';
+import { runIntake, runNativeRoute, type RouteRun } from './routes.ts';
+import { scannedFiles } from './scanned-files.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -48,8 +53,8 @@ async function runPool(
   pages: readonly BenchPage[],
   workers: number,
   segmentation: PageSegmentation,
+  tessdata: Tessdata,
 ): Promise<PoolRun> {
-  const tessdata = prepareTessdata();
   const rss = () => process.memoryUsage().rss / 2 ** 20;
   const before = rss();
   let peak = before;
@@ -90,120 +95,171 @@ const score = (words: EngineWord[][], pages: readonly BenchPage[]) =>
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 const pad = (s: string, n: number) => s.padEnd(n);
 
+const ratio = (v: number) => v.toFixed(2);
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       workers: { type: 'string', default: String(availableParallelism()) },
+      rounds: { type: 'string', default: '1' },
+      'skip-models': { type: 'boolean', default: false },
+      'models-only': { type: 'boolean', default: false },
       segmentation: { type: 'string', default: 'auto' },
       dpi: { type: 'string' },
-      rounds: { type: 'string', default: '1' },
-      'pool-only': { type: 'boolean', default: false },
+      'skip-layout': { type: 'boolean', default: false },
       'layout-only': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
   const rounds = Number(values.rounds);
+  if (!(workers >= 1 && rounds >= 1)) throw new Error('--workers and --rounds must be positive');
   const segmentation = values.segmentation as PageSegmentation;
   if (!['auto', 'single-block'].includes(segmentation))
     throw new Error('--segmentation must be auto or single-block');
-  if (!(workers >= 1 && rounds >= 1)) throw new Error('--workers and --rounds must be positive');
   const forceDpi = values.dpi ? Number(values.dpi) : undefined;
-
-  const poolOnly = values['pool-only'];
   if (values['layout-only']) {
-    printLayout(await runLayoutBench(workers, !poolOnly));
+    printLayout(await runLayoutBench(workers, true));
     return;
   }
-  const version = poolOnly ? 'not run (--pool-only)' : nativeTesseractVersion();
-  const tessdata = prepareTessdata();
-  const pages = await benchPages(join(REPO, 'samples'), forceDpi);
+  const native = findNativeTesseract();
+  if (!native.ok) throw new Error(`${native.reason}. Run: bash bench/setup.sh`);
+  if (values['models-only']) {
+    await compareModels(workers, native.tessdata, segmentation, forceDpi);
+    return;
+  }
+  // Leptonica (the native route's image reader) fails on the fax TIFF ("pixReadFromTiffStream: read
+  // fail"): the routes are compared on the files all three can read.
+  const all = await scannedFiles(join(REPO, 'samples'));
+  const files = all.filter((f) => f.format !== 'tiff');
+  for (const f of all.filter((f) => f.format === 'tiff'))
+    console.log(`left out: ${f.name} (native route cannot read it)`);
+  const pageCount = files.reduce((n, f) => n + f.pages.length, 0);
   console.log(
-    `${pages.length} pages from the scanned samples; ${workers} workers / processes; ` +
-      `segmentation ${segmentation}; PDF scans at ${forceDpi ? `${forceDpi} DPI` : 'their own DPI'}`,
+    `${files.length} scanned files, ${pageCount} pages to OCR; ${workers} workers / processes; ` +
+      `${nativeTesseractVersion()}; load average ${loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(`language data: ${tessdata.description} (${tessdata.dir})`);
-  console.log(`native: ${version}, OMP_THREAD_LIMIT=1\n`);
+  console.log(`models of both engines: ${prepareTessdata().description}\n`);
 
-  let pool: PoolRun | undefined;
-  let native: NativeRun | undefined;
+  const routes: Array<{ name: string; run: () => Promise<RouteRun>; best?: RouteRun }> = [
+    { name: 'native route (pdftoppm + tesseract)', run: () => runNativeRoute(files, workers) },
+    { name: 'intake, tesseract.js', run: () => withEngine(new OcrPool({ workers }), files) },
+    {
+      name: 'intake, native engine',
+      run: () => withEngine(createOcrEngine({ choice: 'native', workers }).engine, files),
+    },
+  ];
   for (let round = 0; round < rounds; round++) {
-    const p = await runPool(pages, workers, segmentation);
-    if (!pool || p.ms < pool.ms) pool = p;
-    if (poolOnly) continue;
-    const n = await runNative(pages, workers, tessdata, segmentation);
-    if (!native || n.ms < native.ms) native = n;
+    for (const route of routes) {
+      const run = await route.run();
+      if (!route.best || run.seconds < route.best.seconds) route.best = run;
+    }
   }
-  if (!native) {
-    pages.forEach((page, i) =>
-      console.log(
-        pad(page.name, 64),
-        pad(String(Math.round(page.dpi)), 5),
-        pct(score([pool!.words[i]!], [page])),
-      ),
-    );
-    console.log(`\npool: ${pages.length} pages, character accuracy ${pct(score(pool!.words, pages))}`);
-    return;
-  }
-  const nativeWords = native.tsv.map(parseTesseractTsv);
-
-  console.log(pad('page', 64), pad('DPI', 5), pad('pool', 9), 'native');
-  pages.forEach((page, i) => {
-    const one = (words: EngineWord[]) => pct(accuracy(tally([{ read: pageText(words), truth: page.truth }])));
-    console.log(
-      pad(page.name, 64),
-      pad(String(Math.round(page.dpi)), 5),
-      pad(one(pool!.words[i]!), 9),
-      one(nativeWords[i]!),
-    );
-  });
-
-  const poolRate = pages.length / (pool!.ms / 1000);
-  const nativeRate = pages.length / (native!.ms / 1000);
-  const poolCpuRate = pages.length / (pool!.cpuMs / 1000);
-  const nativeCpuRate = pages.length / (native!.cpuMs / 1000);
-  const poolAccuracy = score(pool!.words, pages);
-  const nativeAccuracy = score(nativeWords, pages);
-  console.log('');
+  const truths = files.map((f) => f.pages.map((p) => p.truth));
+  const scoreTexts = (texts: string[][]) =>
+    accuracy(tally(texts.flatMap((file, f) => file.map((read, i) => ({ read, truth: truths[f]![i]! })))));
+  const reference = routes[0]!.best!;
+  const referenceRate = pageCount / reference.seconds;
+  const referenceCpuRate = pageCount / reference.cpuSeconds;
+  const referenceAccuracy = scoreTexts(reference.texts);
   console.log(
-    pad('engine', 30),
+    pad('route', 38),
     pad('wall s', 8),
     pad('pages/s', 9),
+    pad('ratio', 7),
     pad('CPU s', 8),
     pad('pages/CPU s', 12),
-    'accuracy',
+    pad('ratio', 7),
+    pad('accuracy', 10),
+    'first file s',
   );
-  const row = (
-    name: string,
-    run: { ms: number; cpuMs: number },
-    rate: number,
-    cpuRate: number,
-    acc: number,
-  ) =>
+  for (const route of routes) {
+    const r = route.best!;
+    const rate = pageCount / r.seconds;
+    const cpuRate = pageCount / r.cpuSeconds;
     console.log(
-      pad(name, 30),
-      pad((run.ms / 1000).toFixed(1), 8),
+      pad(route.name, 38),
+      pad(r.seconds.toFixed(1), 8),
       pad(rate.toFixed(3), 9),
-      pad((run.cpuMs / 1000).toFixed(1), 8),
+      pad(ratio(rate / referenceRate), 7),
+      pad(r.cpuSeconds.toFixed(1), 8),
       pad(cpuRate.toFixed(3), 12),
+      pad(ratio(cpuRate / referenceCpuRate), 7),
+      pad(pct(scoreTexts(r.texts)), 10),
+      r.firstFileSeconds.toFixed(1),
+    );
+  }
+  console.log(
+    `goals: intake with tesseract.js >= 1.0 and with the native engine >= 1.3 pages/s of the native ` +
+      `route; accuracy not below its ${pct(referenceAccuracy)}. Load average now ${loadavg()[0]!.toFixed(1)}.`,
+  );
+  console.log('per file (accuracy):');
+  files.forEach((file, f) =>
+    console.log(
+      '  ',
+      pad(file.name, 70),
+      ...routes.map((route) =>
+        pad(
+          pct(accuracy(tally(route.best!.texts[f]!.map((read, i) => ({ read, truth: truths[f]![i]! }))))),
+          9,
+        ),
+      ),
+    ),
+  );
+
+  if (!values['skip-models']) await compareModels(workers, native.tessdata, segmentation, forceDpi);
+  if (!values['skip-layout']) {
+    console.log('');
+    printLayout(await runLayoutBench(workers, true));
+  }
+}
+
+/** intake's OCR path with `engine`, which is stopped after. */
+async function withEngine(
+  engine: OcrEngine & { terminate(): Promise<void> },
+  files: Parameters<typeof runIntake>[0],
+): Promise<RouteRun> {
+  try {
+    return await runIntake(files, engine);
+  } finally {
+    await engine.terminate();
+  }
+}
+
+/**
+ * Item 5's measurement: tesseract.js on the same prepared pages with the npm packages' best_int
+ * models and with the system's tessdata_fast ones. Fast is worth shipping only if it loses at most
+ * 0.1 point of character accuracy.
+ */
+async function compareModels(
+  workers: number,
+  fast: Tessdata,
+  segmentation: PageSegmentation,
+  forceDpi: number | undefined,
+): Promise<void> {
+  const pages = await benchPages(join(REPO, 'samples'), forceDpi);
+  const best = prepareTessdata();
+  console.log(
+    `\nmodel choice, tesseract.js on the ${pages.length} prepared pages (segmentation ${segmentation}; ` +
+      `PDF scans at ${forceDpi ? `${forceDpi} DPI` : 'their own DPI'}):`,
+  );
+  console.log(pad('model', 60), pad('CPU s', 8), pad('pages/CPU s', 12), 'accuracy');
+  const results: number[] = [];
+  for (const tessdata of [best, fast]) {
+    const run = await runPool(pages, workers, segmentation, tessdata);
+    const acc = score(run.words, pages);
+    results.push(acc);
+    console.log(
+      pad(tessdata.description, 60),
+      pad((run.cpuMs / 1000).toFixed(1), 8),
+      pad((pages.length / (run.cpuMs / 1000)).toFixed(3), 12),
       pct(acc),
     );
-  row('tesseract.js pool (pipeline)', pool!, poolRate, poolCpuRate, poolAccuracy);
-  row('native tesseract', native!, nativeRate, nativeCpuRate, nativeAccuracy);
-  console.log('');
-  console.log(`throughput ratio pool / native: ${(poolRate / nativeRate).toFixed(2)} (goal >= 0.85)`);
+  }
+  const loss = (results[0]! - results[1]!) * 100;
   console.log(
-    `per CPU second, pool / native: ${(poolCpuRate / nativeCpuRate).toFixed(2)} ` +
-      `(the same ratio without other work on the machine; load average now ${loadavg()[0]!.toFixed(1)})`,
+    `fast - best_int: ${(-loss).toFixed(2)} points; ` +
+      (loss <= 0.1 ? 'within 0.1 point: fast may be shipped' : 'more than 0.1 point lost: keep best_int'),
   );
-  console.log(
-    `accuracy pool - native: ${((poolAccuracy - nativeAccuracy) * 100).toFixed(2)} points (goal >= 0)`,
-  );
-  console.log(
-    `pool start ${(pool!.startMs / 1000).toFixed(1)} s; memory per worker: ` +
-      `${pool!.rssIdleMb.toFixed(0)} MB idle, ${pool!.rssPeakMb.toFixed(0)} MB peak (process RSS / workers)`,
-  );
-  console.log('');
-  printLayout(await runLayoutBench(workers, true));
 }
 
 /** The reading-order and orientation table (bench/ocr/layout-pages.ts). */
