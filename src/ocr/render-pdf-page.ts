@@ -57,14 +57,18 @@ export async function openPdfRenderer(bytes: Uint8Array): Promise<PdfRenderer> {
     stopAtErrors: false,
   });
   const doc: PDFDocumentProxy = await task.promise;
+  /** The file's objects, read on the first OCR'd page; null when this reader cannot follow the file. */
   let objects: PdfObjects | null | undefined;
   /** The page's one scanned image, or null; a file this reader cannot follow is pdf.js's to render. */
   const scanImageOf = (page: PDFPageProxy): ScanImage | null => {
     try {
-      objects ??= new PdfObjects(bytes);
-      return scanPageImage(objects, { ref: page.ref!, view: page.view, rotate: page.rotate });
+      if (objects === undefined) {
+        objects = null;
+        objects = new PdfObjects(bytes);
+      }
+      if (!objects || !page.ref) return null;
+      return scanPageImage(objects, { ref: page.ref, view: page.view, rotate: page.rotate });
     } catch {
-      objects ??= null;
       return null;
     }
   };

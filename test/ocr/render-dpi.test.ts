@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 import { SCAN_DPI_RANGE } from '../../src/ocr/ocr-defaults.ts';
@@ -88,5 +89,82 @@ describe('a scanned PDF page is decoded once, from its own image', () => {
     } finally {
       await renderer.close();
     }
+  });
+});
+
+/**
+ * A one-page PDF drawing one 8-bit grey image of `width` × `height` pixels over a page of the size
+ * that makes it `dpi`; `pageExtra` goes into the page dictionary (a /Rotate, say).
+ */
+function greyScanPdf(pixels: Uint8Array, width: number, height: number, dpi: number, pageExtra = '') {
+  const w = (width * 72) / dpi;
+  const h = (height * 72) / dpi;
+  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+  const image = deflateSync(pixels);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R ${pageExtra}>>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    null,
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let at = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(at);
+    const chunk =
+      body === null
+        ? Buffer.concat([
+            Buffer.from(
+              `${i + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} ` +
+                `/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+            ),
+            image,
+            Buffer.from('\nendstream\nendobj\n'),
+          ])
+        : Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`);
+    parts.push(chunk);
+    at += chunk.length;
+  });
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}
+
+describe('which scanned pages skip pdf.js', () => {
+  const width = 400;
+  const height = 500;
+  const pixels = Uint8Array.from({ length: width * height }, (_, i) => (i * 7) % 256);
+
+  async function first(bytes: Buffer) {
+    const renderer = await openPdfRenderer(bytes);
+    try {
+      return await renderer.renderForOcr(1, (scan) => renderDpi(scan, 200));
+    } finally {
+      await renderer.close();
+    }
+  }
+
+  it('takes raw grey pixels as they are, at the resolution the page gives them', async () => {
+    const page = await first(greyScanPdf(pixels, width, height, 250));
+    expect(page.via).toBe('scan-image');
+    expect(page.dpi).toBe(250);
+    expect([page.image.width, page.image.height]).toEqual([width, height]);
+    expect(Buffer.from(page.image.data).equals(Buffer.from(pixels))).toBe(true);
+  });
+
+  it('scales a scan outside 200-300 DPI to the bound, still without pdf.js', async () => {
+    const page = await first(greyScanPdf(pixels, width, height, 600));
+    expect(page).toMatchObject({ via: 'scan-image', dpi: 300 });
+    expect([page.image.width, page.image.height]).toEqual([200, 250]);
+  });
+
+  it('leaves a turned page and a page with annotations to pdf.js', async () => {
+    expect((await first(greyScanPdf(pixels, width, height, 250, '/Rotate 90 '))).via).toBe('pdf.js');
+    const annotated = '/Annots [<< /Type /Annot /Subtype /Square /Rect [0 0 10 10] >>] ';
+    expect((await first(greyScanPdf(pixels, width, height, 250, annotated))).via).toBe('pdf.js');
   });
 });
