@@ -7,12 +7,16 @@ RUN apt-get update \
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# tsx runs the TypeScript sources directly (no build step), so dev tools stay out but tsx is a dependency.
+# `prepare` cannot build yet (the sources come later); esbuild comes with tsx, a dependency.
 RUN npm ci --omit=dev --no-audit --no-fund
+COPY tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY workers ./workers
 COPY schemes ./schemes
+# The compiled program (bin/build.mjs: dist/<hash of the sources>), so no start compiles TypeScript;
+# the embedded database's template goes under node_modules/.cache, which the user must be able to write.
+RUN node bin/build.mjs && mkdir -p node_modules/.cache && chown node:node node_modules/.cache
 # A named volume mounted on an empty folder takes that folder's owner: made here and given to the
 # user the processes run as, so they can write to /data (and /blobs, for INTAKE_BLOB_URL=file:///blobs
 # on a shared volume). Docker's default root-owned mount points would refuse every write.
