@@ -151,10 +151,12 @@ describe('the S3 store on its server', () => {
     for (const [name, value] of Object.entries(s3.env)) vi.stubEnv(name, value);
     const settings = loadSettings({ ...s3.env, INTAKE_BLOB_URL: `s3://${s3.bucket}/fra-innstillinger` });
     const store = openBlobStore(settings);
-    expect(store).toBeInstanceOf(S3BlobStore);
+    expect(store.location).toBe(`s3://${s3.bucket}/fra-innstillinger`);
     const sha256 = await store.put(Buffer.from('via innstillingene'));
     const again = openBlobStore(settings);
     expect((await again.get(sha256)).toString()).toBe('via innstillingene');
+    // Stored in the bucket under the prefix, as the S3 store lays keys out.
+    expect(await new S3BlobStore(s3Client(), s3.bucket, 'fra-innstillinger').has(sha256)).toBe(true);
   });
 
   it('names the bucket when it does not exist, instead of calling the file missing', async () => {
