@@ -1,12 +1,8 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
+import type { GreyImage } from './pgm.ts';
 
-/** An 8-bit greyscale raster (0 black, 255 white), row-major, one byte per pixel. */
-export interface GreyImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+export { encodePgm, type GreyImage } from './pgm.ts';
 
 /**
  * Scanner output beyond this many pixels (about A3 at 400 DPI) is scaled down before OCR: it keeps
@@ -23,18 +19,6 @@ export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number
     data[p] = alpha === 255 ? luma : 255 - (((255 - luma) * alpha) >> 8);
   }
   return { width, height, data };
-}
-
-/**
- * Binary PGM (P5): the cheapest format the OCR engine decodes, so no time goes to compressing a
- * page in one thread and inflating it in another.
- */
-export function encodePgm(image: GreyImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.data.length);
-  out.set(header, 0);
-  out.set(image.data, header.length);
-  return out;
 }
 
 /** Decodes a PNG or JPEG file into greyscale. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
-import { encodePgm, type GreyImage } from './grey-image.ts';
+import { encodePgm, type GreyImage } from './pgm.ts';
 import { prepareTessdata, type Tessdata } from './language-data.ts';
 import { OcrSetupError } from './ocr-error.ts';
 import { PSM, type OcrEngine, type OcrRequest, type OcrResult, type Orientation } from './ocr-pool.ts';

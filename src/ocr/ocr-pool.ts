@@ -3,7 +3,7 @@ import type { Worker as ThreadWorker } from 'node:worker_threads';
 
 import Tesseract from 'tesseract.js';
 
-import { encodePgm, type GreyImage } from './grey-image.ts';
+import { encodePgm, type GreyImage } from './pgm.ts';
 import { DEFAULT_LANGUAGES, prepareTessdata, type Tessdata } from './language-data.ts';
 import { OcrSetupError } from './ocr-error.ts';
 import { PageSlots } from './page-slots.ts';

@@ -1,5 +1,4 @@
 import type { ReadDocument } from '../domain/document.ts';
-import { ocrDocument } from '../ocr/ocr-document.ts';
 import type { OcrEngine } from '../ocr/ocr-pool.ts';
 import { resolveLimits, type ReadLimits } from '../read/limits.ts';
 import { readDocument } from '../read/read-document.ts';
@@ -50,8 +49,10 @@ export const DOCUMENT_STAGES: readonly DocumentStage[] = Object.freeze([
     name: 'ocr',
     queue: 'ocr',
     ableToRun: (read) => read !== null && read.failure === null && read.pagesNeedingOcr.length > 0,
-    run: (bytes, _path, read, ctx) => {
-      if (!ctx.ocr) return Promise.resolve(read!);
+    run: async (bytes, _path, read, ctx) => {
+      if (!ctx.ocr) return read!;
+      // pdf.js and the image decoders load with the first page that needs OCR, not at every start.
+      const { ocrDocument } = await import('../ocr/ocr-document.ts');
       return ocrDocument(read!, bytes, ctx.ocr.engine, {
         dpi: ctx.ocr.dpi,
         timeoutMs: resolveLimits(ctx.limits).ocrTimeoutMs,
