@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { configFingerprint, loadConfigInputs } from '../pipeline/config-fingerprint.ts';
-import { ingest, type RunLedger } from '../pipeline/ingest.ts';
+import { ingest } from '../pipeline/ingest.ts';
 import type { PipelineContext } from '../pipeline/process-submission.ts';
 import { followingConfig } from '../pipeline/recheck-stored.ts';
 import { formatRevalidation, revalidateStore } from '../pipeline/revalidate.ts';
@@ -13,7 +13,7 @@ import { resolveLimits } from '../read/limits.ts';
 import { sharedReaderPool } from '../read/reader-pool.ts';
 import { CaseIndex } from '../review/case-index.ts';
 import { ReviewStore } from '../review/review-store.ts';
-import { storeSink } from '../store/ingest-sink.ts';
+import { sinkLedger, storeSink } from '../store/ingest-sink.ts';
 import { Store } from '../store/store.ts';
 import { RecentRate } from './recent-rate.ts';
 import { RunSummary } from './run-summary.ts';
@@ -102,15 +102,7 @@ async function runIngest(
     console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
     // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
     const sink = storeSink(store, openBlobStore(settings));
-    const ledger: RunLedger = {
-      run,
-      doneRecord: (id, version) => sink.doneRecord(id, version),
-      recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
-      finish: async (report) => {
-        await sink.flush();
-        await store.finishRun(run.id, report);
-      },
-    };
+    const ledger = sinkLedger(store, sink, run);
     const fingerprint = configFingerprint(loadConfigInputs(settings));
     return { store, sink, ledger: await followingConfig(ledger, store, ctx, fingerprint) };
   });

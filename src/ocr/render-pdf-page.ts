@@ -8,6 +8,7 @@ import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfj
 import { greyFromRgba, limitPixels, MAX_OCR_PIXELS, type GreyImage } from './grey-image.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { scanPageImage, type ScanImage } from './scan-page-image.ts';
+import { multiply, type Matrix } from './pdf-matrix.ts';
 
 /** pdf.js's VerbosityLevel.ERRORS. */
 const VERBOSITY_ERRORS = 0;
@@ -189,8 +190,6 @@ function greyFromPixels(pixels: Uint8Array, channels: 1 | 3, width: number, heig
   return { width, height, data };
 }
 
-type Matrix = [number, number, number, number, number, number];
-
 /**
  * Follows the current transformation through save/transform/restore and, for each image painted,
  * relates its pixel size to the size it is drawn at (the unit square through the matrix, in points).
@@ -223,16 +222,4 @@ export function largestImageDpi(fnArray: readonly number[], argsArray: readonly 
     }
   }
   return best ? Math.round(best.dpi) : null;
-}
-
-/** m × n in pdf.js's (and the PDF spec's) [a b c d e f] convention: n applied first. */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
 }

@@ -9,6 +9,7 @@ import {
   PdfStream,
   type PdfValue,
 } from './pdf-objects.ts';
+import { multiply, type Matrix } from './pdf-matrix.ts';
 
 /** The one image a scanned PDF page consists of, as stored: a JPEG file, or raw 8-bit pixels. */
 export type ScanImage = {
@@ -30,8 +31,6 @@ export interface PageFrame {
 const HARMLESS = new Set(['q', 'Q', 'cm', 'w', 'J', 'j', 'M', 'd', 'ri', 'i']);
 /** How far (points) the image's edges may lie from the page's: scanners round the page size. */
 const EDGE_TOLERANCE = 2;
-
-type Matrix = [number, number, number, number, number, number];
 
 /**
  * The image of a page that is nothing but one upright image covering it (what a scanner writes),
@@ -149,16 +148,4 @@ function imageOf(
   const pixels = decodeStream(objects, stream);
   if (pixels.length < width * height * channels) return null;
   return { kind: 'raw', channels, pixels, width, height, dpi };
-}
-
-/** m × n in the PDF's [a b c d e f] convention: n applied first. */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
 }

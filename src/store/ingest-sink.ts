@@ -1,7 +1,7 @@
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { openBlobStore } from '../blobs/open-blob-store.ts';
 import type { Settings } from '../config/settings.ts';
-import type { IngestSink } from '../pipeline/ingest.ts';
+import type { IngestSink, RunLedger } from '../pipeline/ingest.ts';
 import type { ProcessedRecord } from '../pipeline/process-submission.ts';
 import { RECORD_BATCH_SIZE, RecordBatch } from './record-batch.ts';
 import { Store } from './store.ts';
@@ -18,6 +18,22 @@ export interface BatchedStoreSink extends IngestSink {
   /** As Store.addRunSubmission, written with the batch (the submission's row comes first). */
   recorded(runId: string, submissionId: string, skipped: boolean): Promise<void>;
   flush(): Promise<void>;
+}
+
+/**
+ * A run's ledger over its batched sink: done lookups and run entries go with the batches, and the
+ * run is finished only after the last batch is written.
+ */
+export function sinkLedger(store: Store, sink: BatchedStoreSink, run: RunLedger['run']): RunLedger {
+  return {
+    run,
+    doneRecord: (id, version) => sink.doneRecord(id, version),
+    recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
+    finish: async (report) => {
+      await sink.flush();
+      await store.finishRun(run.id, report);
+    },
+  };
 }
 
 /**

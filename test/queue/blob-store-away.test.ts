@@ -1,28 +1,7 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type S3Server } from '../support/s3-server.ts';
 import { requirePostgres, requireRedis } from './support/services.ts';
-import { intake, queueEnv, root, sampleArchive, type QueueEnv } from './support/queue-run.ts';
-
-/** Runs `intake ARGS…` and waits for it to exit by itself; its exit code and output. */
-async function exitOf(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/intake.js'), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  clearTimeout(timer);
-  return { code, output };
-}
+import { exitOf, intake, queueEnv, sampleArchive, type QueueEnv } from './support/queue-run.ts';
 
 // The object store named by INTAKE_BLOB_URL has no such bucket: nothing may be queued as if the
 // files were unreadable, and no worker may start taking jobs it cannot read.

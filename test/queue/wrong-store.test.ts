@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -14,9 +13,9 @@ import {
   uniqueName,
 } from './support/services.ts';
 import {
+  exitOf,
   intake,
   queueEnv,
-  root,
   sampleArchive,
   startWorker,
   waitFor,
@@ -24,21 +23,8 @@ import {
   type WorkerProcess,
 } from './support/queue-run.ts';
 
-/** Runs `intake worker` and waits for it to exit by itself; its exit code and output. */
-async function workerExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/intake.js'), 'worker'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 60_000);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  clearTimeout(timer);
-  return { code, output };
-}
+/** Runs `intake worker` and waits for it to exit by itself. */
+const workerExit = (env: Record<string, string>) => exitOf(['worker'], env, 60_000);
 
 describe('a worker on another deployment’s store', { timeout: 300_000 }, () => {
   let q: QueueEnv;

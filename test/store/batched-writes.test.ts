@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../src/blobs/blob-store.ts';
-import { ingest, type RunLedger } from '../../src/pipeline/ingest.ts';
+import { ingest } from '../../src/pipeline/ingest.ts';
 import { readChain, verifyChain } from '../../src/review/audit-chain.ts';
-import { storeSink } from '../../src/store/ingest-sink.ts';
+import { sinkLedger, storeSink } from '../../src/store/ingest-sink.ts';
 import { Store } from '../../src/store/store.ts';
 import { DATABASE_URL, dropSchema, requirePostgres, uniqueName } from '../queue/support/services.ts';
 import { register, schemes } from '../support/rule-fixtures.ts';
@@ -62,15 +62,7 @@ async function runTwice(store: Store, dir: string, late: string, batchSize: numb
   for (const paths of [[dir], [dir, late]]) {
     const sink = storeSink(store, blobs, batchSize);
     const run = await store.startRun(paths);
-    const ledger: RunLedger = {
-      run,
-      doneRecord: (id, version) => sink.doneRecord(id, version),
-      recorded: (id, skipped) => sink.recorded(run.id, id, skipped),
-      finish: async (report) => {
-        await sink.flush();
-        await store.finishRun(run.id, report);
-      },
-    };
+    const ledger = sinkLedger(store, sink, run);
     const outDir = await mkdtemp(join(tmpdir(), 'intake-batched-out-'));
     const { outFile } = await ingest({
       paths,

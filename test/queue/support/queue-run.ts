@@ -60,6 +60,29 @@ export async function intake(args: string[], env: Record<string, string>): Promi
   }
 }
 
+/**
+ * Runs `intake ARGS…` and waits for it to exit by itself (SIGTERM after `limitMs`): its exit code
+ * and output, for commands that are meant to refuse.
+ */
+export async function exitOf(
+  args: string[],
+  env: Record<string, string>,
+  limitMs = 90_000,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin/intake.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGTERM'), limitMs);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 export interface WorkerProcess {
   child: ChildProcess;
   log(): string;
