@@ -15,6 +15,7 @@ import { CaseIndex } from '../review/case-index.ts';
 import { ReviewStore } from '../review/review-store.ts';
 import { sinkLedger, storeSink } from '../store/ingest-sink.ts';
 import { Store } from '../store/store.ts';
+import { existingPaths } from './input-paths.ts';
 import { RecentRate } from './recent-rate.ts';
 import { RunSummary } from './run-summary.ts';
 
@@ -35,6 +36,7 @@ export function registerBulkCommands(
     .argument('<path...>', 'filer, mapper eller zip-arkiver')
     .option('--out <dir>', 'mappe for submissions.jsonl og run-report.json', 'out')
     .action(async (paths: string[], options: { out: string }) => {
+      existingPaths(paths);
       const settings = loadSettings();
       // The reader threads load their readers while this thread loads the schemes and opens the
       // store, so the first document does not wait for the two one after the other.

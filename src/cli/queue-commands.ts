@@ -12,6 +12,7 @@ import { QUEUE_NAMES } from '../queue/job-definitions.ts';
 import { abandonedLine, allDone, formatStatus, queueCounts } from '../queue/queue-status.ts';
 import { checkRedis, createRedis } from '../queue/redis-connection.ts';
 import { startWorkers } from '../queue/start-workers.ts';
+import { existingPaths } from './input-paths.ts';
 import { pipelineContext } from './pipeline-context.ts';
 import { abandonedBatches, pendingCount } from '../store/batch-heartbeat.ts';
 import { Store } from '../store/store.ts';
@@ -63,6 +64,7 @@ function openStore(settings: Settings, poolSize?: number): Promise<Store> {
 }
 
 async function runEnqueue(paths: string[]): Promise<void> {
+  existingPaths(paths);
   const settings = queueSettings();
   await checkRedis(settings.redisUrl);
   const store = await openStore(settings, 2);

@@ -73,7 +73,9 @@ describe('intake ingest on the command line', () => {
 
   it('fails with a clear message for a path that does not exist', async () => {
     const result = await intake(['ingest', 'finnes-ikke'], {});
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/finnes-ikke/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fant ikke finnes-ikke');
+    // Said before anything starts: no run, no stack trace.
+    expect(result.stderr).not.toMatch(/kjøring|Error:|    at /);
   });
 });
