@@ -8,12 +8,11 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import Tesseract from 'tesseract.js';
 import { prepareTessdata } from '../../src/ocr/language-data.ts';
-import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import type { RunReport } from '../../src/pipeline/run-report.ts';
+import { timedIngest } from '../timed-ingest.ts';
 import { generateArchive, type ArchiveFile } from './generate-archive.ts';
 
 const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '../..');
 
 /**
  * `npm run bench:bulk -- --count N`: generates a synthetic legacy archive, ingests it with
@@ -59,35 +58,11 @@ Forhold: løypa / egne uttrekkere ${(first.ms / (raw.pdfParse + raw.exceljs + ra
 async function ingestChild(archive: string, dir: string): Promise<{ ms: number; maxRssKb: number }> {
   runs++;
   const out = join(dir, `out-${runs}`);
-  const timeFile = join(dir, `time-${runs}`);
-  const started = performance.now();
-  await run(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      '-o',
-      timeFile,
-      process.execPath,
-      join(ROOT, 'bin/intake.js'),
-      'ingest',
-      archive,
-      '--out',
-      out,
-    ],
-    {
-      cwd: ROOT,
-      maxBuffer: 1 << 26,
-      // The embedded database: DATABASE_URL left out, so nothing but this process runs.
-      env: {
-        ...withoutDatabaseUrl(process.env),
-        INTAKE_DATA_DIR: join(dir, 'data'),
-        INTAKE_MUNICIPALITIES: process.env.INTAKE_MUNICIPALITIES ?? BUNDLED_REGISTER_PATH,
-      },
-    },
-  );
-  const ms = performance.now() - started;
-  const maxRssKb = Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop());
+  const { ms, maxRssKb } = await timedIngest(archive, {
+    out,
+    dataDir: join(dir, 'data'),
+    timeFile: join(dir, `time-${runs}`),
+  });
   return { ms, maxRssKb };
 }
 
@@ -138,9 +113,4 @@ async function rawExtractors(files: ArchiveFile[]) {
     }
   });
   return { pdfParse, pdftotext, exceljs, tesseractJs, nativeTesseract };
-}
-
-function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _, ...rest } = env;
-  return rest;
 }

@@ -5,8 +5,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
-import { BUNDLED_REGISTER_PATH } from '../../src/register/bundled-register.ts';
 import { STAGES, type RunReport } from '../../src/pipeline/run-report.ts';
+import { timedIngest } from '../timed-ingest.ts';
 import { generateTextPdfs } from './generate-pdfs.ts';
 
 const run = promisify(execFile);
@@ -102,40 +102,14 @@ async function pdftotext(files: string[], processes: number): Promise<{ ms: numb
 async function ingestChild(archive: string) {
   const work = await mkdtemp(join(tmpdir(), 'intake-bench-text-run-'));
   try {
-    const timeFile = join(work, 'time');
     const out = join(work, 'out');
-    const t = performance.now();
-    await run(
-      '/usr/bin/time',
-      [
-        '-f',
-        '%U %S %M',
-        '-o',
-        timeFile,
-        process.execPath,
-        join(ROOT, 'bin/intake.js'),
-        'ingest',
-        archive,
-        '--out',
-        out,
-      ],
-      {
-        cwd: ROOT,
-        maxBuffer: 1 << 26,
-        env: {
-          ...withoutDatabaseUrl(process.env),
-          INTAKE_DATA_DIR: join(work, 'data'),
-          INTAKE_MUNICIPALITIES: process.env.INTAKE_MUNICIPALITIES ?? BUNDLED_REGISTER_PATH,
-          ...(values.threads ? { INTAKE_READ_THREADS: values.threads } : {}),
-        },
-      },
+    const timed = await timedIngest(
+      archive,
+      { out, dataDir: join(work, 'data'), timeFile: join(work, 'time') },
+      values.threads ? { INTAKE_READ_THREADS: values.threads } : {},
     );
-    const ms = performance.now() - t;
-    const [user, system, maxRssKb] = lastLine(await readFile(timeFile, 'utf8'))
-      .split(' ')
-      .map(Number);
     const report = JSON.parse(await readFile(join(out, 'run-report.json'), 'utf8')) as RunReport;
-    return { ms, cpuMs: (user! + system!) * 1000, maxRssKb: maxRssKb!, report };
+    return { ...timed, report };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -144,9 +118,4 @@ async function ingestChild(archive: string) {
 /** GNU time's figures: its last line (a failed command's notice comes before). */
 function lastLine(text: string): string {
   return text.trim().split('\n').pop()!;
-}
-
-function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _, ...rest } = env;
-  return rest;
 }
