@@ -64,7 +64,15 @@ describe('enqueuing an archive again', { timeout: 300_000 }, () => {
         await waitFor('the submission done', async () =>
           (await submission())[0]?.state === 'done' ? true : undefined,
         );
-        expect(await (await submissions.getJob(parent!.id!))!.getState()).toBe('completed');
+        // The store says done when the check job saves its record; BullMQ marks the job completed
+        // just after it returns, so the job's state is awaited, not read at once.
+        const state = async () => (await submissions.getJob(parent!.id!))!.getState();
+        await waitFor(
+          'the flow completed',
+          async () => ((await state()) === 'active' ? undefined : true),
+          30_000,
+        );
+        expect(await state()).toBe('completed');
         expect(await submission()).toEqual([{ state: 'done', extractor_version: EXTRACTOR_VERSION }]);
 
         // Unchanged: nothing to do.
