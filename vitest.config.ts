@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // One file at a time on two cores (vitest's default, cores - 1): two at a time took the suite
-    // from 573 s to 362 s, but three timing-bound tests (a killed bulk run, a reader-thread time
-    // limit, a queue job's completion) then failed in two of three CI runs.
+    // maxWorkers stays vitest's default (cores - 1: one file at a time on two cores). Two at a
+    // time took the suite from 573 s to 362 s, but three timing-bound tests (a killed bulk run, a
+    // reader-thread time limit, a queue job's completion) then failed in two of three CI runs.
+
     // Installs Debian's Chromium for the browser tests where it is missing and the user is root.
     globalSetup: ['test/setup/chromium-install.ts'],
     testTimeout: 60_000,
