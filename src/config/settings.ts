@@ -43,6 +43,8 @@ const Env = z.object({
   INTAKE_READ_MEMORY_MB: z.coerce.number().int().min(256).default(DEFAULT_READ_LIMITS.maxHeapMb),
   INTAKE_READ_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_READ_LIMITS.readerThreads),
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  // Records per store transaction in `ingest` (README "Settings"); 1 writes each as it comes.
+  INTAKE_RECORD_BATCH: z.coerce.number().int().min(1).max(1000).optional(),
   INTAKE_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   INTAKE_OCR_DPI: z.coerce.number().int().min(100).max(600).default(DEFAULT_OCR_DPI),
   // Which engine reads scans (README "OCR"): auto takes the native tesseract where it has Norwegian.
@@ -103,6 +105,11 @@ export interface Settings {
   /** What one document may cost to read (size, pages, pixels, cells, zip contents, time, memory). */
   readLimits: Readonly<ReadLimits>;
   concurrency: number;
+  /**
+   * Records `ingest` writes to the store in one transaction (null: the store's own default). A
+   * killed run loses at most one batch's unwritten records, which the next run reads again.
+   */
+  recordBatch: number | null;
   /** OCR engine workers (threads, each with its own engine and models); default: the number of cores. */
   ocrWorkers: number;
   /** Resolution image-only PDF pages are rendered at for OCR. */
@@ -205,6 +212,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     // One submission in flight per core keeps the OCR workers fed; more only holds more pages in
     // memory (measured: 4 on 2 cores peaked 280 MB higher over 500 submissions, and was not faster).
     concurrency: e.INTAKE_CONCURRENCY ?? availableParallelism(),
+    recordBatch: e.INTAKE_RECORD_BATCH ?? null,
     ocrWorkers: e.INTAKE_OCR_WORKERS ?? availableParallelism(),
     ocrDpi: e.INTAKE_OCR_DPI,
     ocrEngine: e.INTAKE_OCR_ENGINE,

@@ -85,7 +85,7 @@ export function openStoreSink(settings: Settings): StoreSink {
   opening.catch(() => undefined);
   const blobs = openBlobStore(settings);
   let opened: BatchedStoreSink | null = null;
-  const sink = async () => (opened ??= storeSink(await opening, blobs));
+  const sink = async () => (opened ??= storeSink(await opening, blobs, settings.recordBatch ?? undefined));
   return {
     claimDocuments: async (id, source, shas) => (await sink()).claimDocuments(id, source, shas),
     save: async (result) => (await sink()).save(result),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, dropSchema, requirePostgres, uniqueName } from '../queue/support/services.ts';
 import { intake, intakeEnv, sampleArchive, spawnIntake } from './cli.ts';
 
-/** Text-only samples (no OCR): copied four times, 24 submissions. */
+/** Text-only samples (no OCR): copied eight times, 48 submissions. */
 const FOLDERS = [
   '2022/fredrikstad-nav-clean',
   '2022/stavanger-rus-clean',
@@ -15,7 +15,8 @@ const FOLDERS = [
   '2025/hamar-tryggest-clean',
   '2025/sola-tryggest-over-cap',
 ];
-const TOTAL = FOLDERS.length * 4;
+const COPIES = 8;
+const TOTAL = FOLDERS.length * COPIES;
 
 describe('an interrupted bulk run', () => {
   const schema = uniqueName('resume');
@@ -24,7 +25,7 @@ describe('an interrupted bulk run', () => {
   beforeAll(async () => {
     await requirePostgres();
     await db.connect();
-    archive = await sampleArchive(FOLDERS, 4);
+    archive = await sampleArchive(FOLDERS, COPIES);
   });
   afterAll(async () => {
     await db.end();
@@ -44,7 +45,9 @@ describe('an interrupted bulk run', () => {
 
   it('resumes where it was killed and records every submission exactly once', async () => {
     const out = join(archive, '..', 'out');
-    const env = intakeEnv(schema, { INTAKE_CONCURRENCY: '1' });
+    // One record per transaction, so the store fills as the run goes and the kill lands mid-run
+    // (in batches of 50, a run this size writes everything in its last second).
+    const env = intakeEnv(schema, { INTAKE_CONCURRENCY: '1', INTAKE_RECORD_BATCH: '1' });
     const child = spawnIntake(['ingest', archive, '--out', out], env);
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
