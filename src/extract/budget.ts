@@ -683,12 +683,20 @@ function amountOfLine(
   return hasWords(label) ? { label, amount: last.amount } : null;
 }
 
+/**
+ * What OCR makes of "kr" right before an amount: "ke", "kt", "Kc", "lr", "k r" (seen on scanned
+ * budgets read with tessdata_fast, where "Reiseutgifter | ke 30 000,-" lost its line).
+ */
+const OCR_KR = /(?<!\p{L})(?:k\s?[rtecf]|[lI|]\s?r)\.?(?=\s?-?\d)/giu;
+
 /** A table cell that holds an amount: currency or at least three digits, never "2. år" or "400 %". */
 function isMoneyCell(text: string): boolean {
   if (/%|(?<!\p{L})(?:år|stilling\p{L}*|årsverk)(?!\p{L})/iu.test(text)) return false;
   // "Helse Nord HF (org.nr. 953" is a name with a number in it, not an amount.
-  if (/\p{L}{2,}/u.test(text.replace(/(?<!\p{L})(?:kr|kroner|nok|mill|millioner)(?!\p{L})\.?/giu, '')))
-    return false;
+  const currencyless = text
+    .replace(/(?<!\p{L})(?:kr|kroner|nok|mill|millioner)(?!\p{L})\.?/giu, '')
+    .replace(OCR_KR, '');
+  if (/\p{L}{2,}/u.test(currencyless)) return false;
   return parseMoney(text) !== null && (/kr|nok|,-/i.test(text) || (text.match(/\d/g) ?? []).length >= 3);
 }
 

@@ -273,6 +273,24 @@ describe('a PDF text table with a description column', () => {
     expect(b?.statedTotal?.value).toBe(780_000);
   });
 
+  it('reads an amount whose "kr" the OCR misread ("ke", "lr", "k r"), not a name with a number', () => {
+    const b = fromText(
+      [
+        'Budsjett',
+        'Post\tBeløp',
+        'Lønn 1,5 årsverk miljøterapeut\tkr 760 000,-',
+        'Aktiviteter og brukermedvirkning\tkt 60 000,-',
+        'Reiseutgifter\tke 30 000,-',
+        'Kurs\tlr 15 000',
+        'Husleie\tk r 45 000',
+        'Samarbeid\tHelse Nord HF (org.nr. 953',
+        'Sum\tkr 910 000,-',
+      ].join('\n'),
+    );
+    expect(b?.items.map((i) => i.value)).toEqual([760_000, 60_000, 30_000, 15_000, 45_000]);
+    expect(b?.statedTotal?.value).toBe(910_000);
+  });
+
   it('classifies by the description when the label is generic', () => {
     const b = fromText(
       [
