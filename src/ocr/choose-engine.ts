@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { DEFAULT_LANGUAGES, MODEL_VARIANT, type Tessdata } from './language-data.ts';
 import type { EngineChoice } from './ocr-defaults.ts';
@@ -23,7 +23,9 @@ export function findNativeTesseract(binary = 'tesseract', env: NodeJS.ProcessEnv
   const run = spawnSync(binary, ['--list-langs'], { encoding: 'utf8', env, timeout: 10_000 });
   if (run.error || run.status !== 0) return { ok: false, reason: `kommandoen ${binary} finnes ikke` };
   const output = `${run.stdout}\n${run.stderr}`;
-  const dir = /languages in "([^"]+)"/.exec(output)?.[1];
+  // The command names the folder with a trailing slash; resolve() gives it as paths are written.
+  const listedDir = /languages in "([^"]+)"/.exec(output)?.[1];
+  const dir = listedDir === undefined ? undefined : resolve(listedDir);
   const listed = new Set(
     output
       .split('\n')
@@ -64,13 +66,18 @@ export interface CreateEngineOptions {
  * The engine for `choice`: 'tesseractjs' is the embedded default that works after `npm ci` alone;
  * 'native' requires the command with Norwegian data (an {@link OcrSetupError} otherwise); 'auto'
  * takes native when it is there, else tesseract.js. The native engine falls back to tesseract.js
- * page by page. Both read with the npm packages' best_int models through --tessdata-dir, not the
- * system's (Debian's are tessdata_fast, which misread a golden sample), so a record does not
- * depend on the engine.
+ * page by page.
+ *
+ * Each engine reads with its own models: tesseract.js with the npm packages' best_int, the command
+ * with the system's own (Debian's tesseract-ocr-nor/-eng are tessdata_fast). Measured with
+ * `npm run bench:ocr` (README "OCR"): the fast models take about 40 % less recognition CPU at the
+ * same character accuracy on the scanned samples, and every golden record reads the same with them.
+ * So a scanned page may read differently under the two engines, as it may under two versions of
+ * tesseract; the log says at start which engine and models a run reads with.
  */
 export function createOcrEngine(options: CreateEngineOptions): ChosenEngine {
   const pool = () => new OcrPool({ workers: options.workers });
-  // Both engines read with the npm packages' models (language-data.ts); said without unpacking them.
+  // tesseract.js reads with the npm packages' models (language-data.ts); said without unpacking them.
   const models = `${DEFAULT_LANGUAGES.join('+')}, ${MODEL_VARIANT}`;
   if (options.choice === 'tesseractjs') {
     return { engine: pool(), description: `OCR med tesseract.js (innebygd; språkdata ${models})` };
@@ -87,12 +94,15 @@ export function createOcrEngine(options: CreateEngineOptions): ChosenEngine {
   }
   const engine = new NativeTesseractEngine({
     binary: native.binary,
+    tessdata: native.tessdata,
     processes: options.workers,
     fallback: pool,
     onFallback: options.onFallback,
   });
   return {
     engine,
-    description: `OCR med tesseract (${native.binary}; språkdata ${models}); tesseract.js tar sider den ikke klarer`,
+    description:
+      `OCR med tesseract (${native.binary}; språkdata ${native.tessdata.languages.join('+')} fra ${native.tessdata.dir}); ` +
+      `tesseract.js (${models}) tar sider den ikke klarer`,
   };
 }

@@ -13,9 +13,9 @@ export const DEFAULT_LANGUAGES = ['nor', 'eng'] as const;
 /**
  * The model variant inside the @tesseract.js-data packages: "best" LSTM models converted to integer
  * arithmetic, what tesseract.js itself uses for its LSTM engine. The other folder ("4.0.0") carries the
- * legacy engine's data as well, which the LSTM-only build cannot use. Both engines read with these.
- * Debian's tessdata_fast nor+eng (bench:ocr, README "OCR") cost 37 % less CPU at the same overall
- * accuracy, but read «90 000» as «60 000» in a golden sample's budget: not shipped.
+ * legacy engine's data as well, which the LSTM-only build cannot use. tesseract.js reads with these;
+ * the native command with the system's own (choose-engine.ts). No npm package carries tessdata_fast
+ * Norwegian, so the embedded engine cannot have the faster models without shipping them here.
  */
 export const MODEL_VARIANT = '4.0.0_best_int';
 

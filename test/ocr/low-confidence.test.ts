@@ -12,9 +12,11 @@ import { runPipeline } from '../support/run-pipeline.ts';
 /**
  * The same one-page TryggEst letter scanned three times as 200 DPI PNGs: cleanly; on a noisy scanner
  * (low contrast, sensor noise σ 25, which the engine reads nothing of unless the noise is filtered
- * first); and on a worse one (σ 30). The worst is still read, but values a check depends on come out
+ * first); and on a worse one (σ 28). The worst is still read, but values a check depends on come out
  * below the threshold (0.6, as run-pipeline sets it) and must be flagged for a reviewer with the page
- * and the box where they stand.
+ * and the box where they stand. (At σ 30 the best_int models still make out the org. number with low
+ * confidence; tessdata_fast, the native command's, reads no checked value at all there: every one is
+ * then a MISSING_FIELD, which also goes to a reviewer, but is not what this test is about.)
  */
 const letter = join(
   import.meta.dirname,
@@ -23,7 +25,7 @@ const letter = join(
 const DPI = 200;
 const CLEAN: ScanLook = { skewDegrees: 0, paper: 246, shading: 0, ink: 30, noise: 5, specks: 0, blur: true };
 const NOISY: ScanLook = { ...CLEAN, paper: 205, ink: 80, noise: 25 };
-const POOR: ScanLook = { ...CLEAN, paper: 195, ink: 90, noise: 30 };
+const POOR: ScanLook = { ...CLEAN, paper: 197, ink: 88, noise: 28 };
 const CHECKED_FIELDS = [
   'requestedAmount',
   'grantedAmount',

@@ -49,8 +49,10 @@ native('INTAKE_OCR_ENGINE=auto', () => {
     const env = { ...process.env, TESSDATA_PREFIX: tessdataWith('nor', 'eng') };
     const { engine, description } = createOcrEngine({ choice: 'auto', workers: 1, env });
     expect(engine).toBeInstanceOf(NativeTesseractEngine);
+    // The command reads with its own models (the system's), where TESSDATA_PREFIX says they are.
     expect(description).toBe(
-      'OCR med tesseract (tesseract; språkdata nor+eng, 4.0.0_best_int); tesseract.js tar sider den ikke klarer',
+      `OCR med tesseract (tesseract; språkdata nor+eng fra ${env.TESSDATA_PREFIX}); ` +
+        'tesseract.js (nor+eng, 4.0.0_best_int) tar sider den ikke klarer',
     );
     await engine.terminate();
   });

@@ -25,6 +25,8 @@ export function testEngines(): Array<{ name: string; create(workers: number): Te
         );
       }
       return new NativeTesseractEngine({
+        // The system's models, as createOcrEngine gives the command.
+        tessdata: native.tessdata,
         processes: workers,
         fallback: () => new OcrPool({ workers }),
         // A page that falls back here would hide a broken native engine behind tesseract.js.
