@@ -6,15 +6,17 @@
  *   3. intake's OCR path with the native engine (INTAKE_OCR_ENGINE=native).
  * Pages per second (wall and per CPU second, model loading included) and character accuracy against
  * the born-digital twin's text layer, as ratios against the native route. Then the model choice
- * (tesseract.js with best_int against the system's tessdata_fast, on the same prepared pages), and
- * the layout pages (bench/ocr/layout-pages.ts).
+ * on the same prepared pages (tesseract.js with best_int against the system's tessdata_fast; the
+ * native command with best_int, fast nor+eng and fast nor), and the layout pages
+ * (bench/ocr/layout-pages.ts).
  *
  *   npm run bench:ocr [-- --workers N] [--rounds R] [--skip-models] [--skip-layout] [--layout-only]
- *       [--models-only] [--segmentation auto|single-block] [--dpi N]
+ *       [--models-only] [--segmentation auto|single-block] [--dpi N] [--stages]
  *
  * --rounds repeats the three routes alternately and keeps each one's fastest; --segmentation and
  * --dpi (a fixed resolution for the PDF scans instead of their own) apply to the model comparison,
- * which --models-only runs alone. Needs the native
+ * which --models-only runs alone. --stages prints alone where intake's OCR path spends its CPU, page
+ * by page, with each engine (bench/ocr/stage-profile.ts). Needs the native
  * command with Norwegian data and pdftoppm: bash bench/setup.sh.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { createOcrEngine, findNativeTesseract } from '../../src/ocr/choose-engine.ts';
+import { NativeTesseractEngine } from '../../src/ocr/native-tesseract-engine.ts';
 import { prepareTessdata, type Tessdata } from '../../src/ocr/language-data.ts';
 import { ocrTextPage } from '../../src/ocr/ocr-page.ts';
 import { OcrPool, type OcrEngine, type PageSegmentation } from '../../src/ocr/ocr-pool.ts';
@@ -32,7 +35,8 @@ import { runLayoutBench, type LayoutResult } from './layout-pages.ts';
 import { accuracy, tally } from './char-accuracy.ts';
 import { nativeTesseractVersion } from './native-tesseract.ts';
 import { runIntake, runNativeRoute, type RouteRun } from './routes.ts';
-import { scannedFiles } from './scanned-files.ts';
+import { cpuSeconds, scannedFiles, type ScannedFile } from './scanned-files.ts';
+import { profileStages, STAGES } from './stage-profile.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
       dpi: { type: 'string' },
       'skip-layout': { type: 'boolean', default: false },
       'layout-only': { type: 'boolean', default: false },
+      stages: { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -123,6 +128,10 @@ async function main(): Promise<void> {
   }
   const native = findNativeTesseract();
   if (!native.ok) throw new Error(`${native.reason}. Run: bash bench/setup.sh`);
+  if (values.stages) {
+    await printStages(await scannedFiles(join(REPO, 'samples')));
+    return;
+  }
   if (values['models-only']) {
     await compareModels(workers, native.tessdata, segmentation, forceDpi);
     return;
@@ -138,7 +147,9 @@ async function main(): Promise<void> {
     `${files.length} scanned files, ${pageCount} pages to OCR; ${workers} workers / processes; ` +
       `${nativeTesseractVersion()}; load average ${loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(`models of both engines: ${prepareTessdata().description}\n`);
+  console.log(
+    `models: tesseract.js ${prepareTessdata().description}; native engine ${native.tessdata.description}\n`,
+  );
 
   const routes: Array<{ name: string; run: () => Promise<RouteRun>; best?: RouteRun }> = [
     { name: 'native route (pdftoppm + tesseract)', run: () => runNativeRoute(files, workers) },
@@ -260,6 +271,55 @@ async function compareModels(
     `fast - best_int: ${(-loss).toFixed(2)} points; ` +
       (loss <= 0.1 ? 'within 0.1 point: fast may be shipped' : 'more than 0.1 point lost: keep best_int'),
   );
+
+  // The native command on the same pages: which models it reads with (choose-engine.ts gives it the
+  // system's), and what English costs beside Norwegian.
+  console.log(`\nthe native command on the same pages, ${workers} processes:`);
+  console.log(pad('model', 60), pad('CPU s', 8), pad('pages/CPU s', 12), 'accuracy');
+  const nor = { ...fast, languages: ['nor'], description: fast.description.replace(/^[^,]+/, 'nor') };
+  for (const tessdata of [best, fast, nor]) {
+    const engine = new NativeTesseractEngine({
+      tessdata,
+      processes: workers,
+      fallback: () => new OcrPool({ workers: 1 }),
+    });
+    const before = cpuSeconds();
+    const words = (
+      await Promise.all(
+        pages.map((page) => engine.recognize({ image: page.image, dpi: page.dpi, segmentation })),
+      )
+    ).map((r) => r.words);
+    const after = cpuSeconds();
+    await engine.terminate();
+    const cpu = after.own - before.own + after.children - before.children;
+    console.log(
+      pad(tessdata.description, 60),
+      pad(cpu.toFixed(1), 8),
+      pad((pages.length / cpu).toFixed(3), 12),
+      pct(score(words, pages)),
+    );
+  }
+}
+
+/** Where intake's OCR path spends its CPU, per engine, one page at a time (bench/ocr/stage-profile.ts). */
+async function printStages(files: readonly ScannedFile[]): Promise<void> {
+  for (const choice of ['tesseractjs', 'native'] as const) {
+    const profile = await profileStages(files, choice);
+    const total = STAGES.reduce((sum, stage) => sum + profile.seconds[stage], 0);
+    console.log(`\n${profile.engine}: ${profile.pages} pages one at a time, ${total.toFixed(1)} CPU s`);
+    console.log(pad('stage', 12), pad('CPU s/page', 12), 'share');
+    for (const stage of STAGES) {
+      const spent = profile.seconds[stage];
+      console.log(
+        pad(stage, 12),
+        pad((spent / profile.pages).toFixed(3), 12),
+        `${((spent / total) * 100).toFixed(0)} %`,
+      );
+    }
+    console.log(
+      `of which the first page's read and decode (loading pdf.js and the decoders): ${profile.firstPageLoad.toFixed(2)} s`,
+    );
+  }
 }
 
 /** The reading-order and orientation table (bench/ocr/layout-pages.ts). */
