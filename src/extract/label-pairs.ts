@@ -131,6 +131,8 @@ function pair(
  * inside brackets ("Årsverk (100 % = 1)"), is no separator.
  */
 function splitColon(segment: string): { label: string; value: string } | null {
+  // Most lines have no separator; the pattern below backtracks over every one of them (quadratic).
+  if (!/[:=]/.test(segment)) return null;
   const masked = segment.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
   const m = /^([^:=]*?\p{L}[^:=]*?)(?<!https?|kl\.?)\s*[:=](?!\/\/)\s*/iu.exec(masked);
   if (!m || m[1]!.length > 80) return null;
