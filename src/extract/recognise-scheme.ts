@@ -21,11 +21,16 @@ export function aliasRegExp(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})`, 'iu');
 }
 
-const compiled = new WeakMap<Scheme, Array<{ re: RegExp; weight: number }>>();
+const compiled = new WeakMap<Scheme, Array<{ re: RegExp; weight: number; anchored: boolean }>>();
 function aliases(scheme: Scheme) {
   let list = compiled.get(scheme);
   if (!list) {
-    list = scheme.recognition.aliases.map((a) => ({ re: aliasRegExp(a.pattern), weight: a.weight }));
+    list = scheme.recognition.aliases.map((a) => ({
+      re: aliasRegExp(a.pattern),
+      weight: a.weight,
+      // "^" or "$" (or a negated class, to be safe) would mean another thing in the joined text.
+      anchored: /(?<!\\)[$^]/.test(a.pattern),
+    }));
     compiled.set(scheme, list);
   }
   return list;
@@ -34,6 +39,36 @@ function aliases(scheme: Scheme) {
 const MIN_SCORE = 6;
 const TITLE_LINES = 10;
 
+/** A text the aliases are tried on: a line with the next one of its page, or a sheet cell. */
+interface AliasText {
+  text: string;
+  title: boolean;
+  ev: Evidence;
+}
+
+/**
+ * A document's texts for the aliases, and all of them joined: an alias found nowhere in the whole
+ * is found in no text of it, so most aliases cost one search per document instead of one per line.
+ */
+function aliasTexts(doc: SourceDocument): { texts: AliasText[]; whole: string } {
+  const texts: AliasText[] = [
+    ...doc.lines.map((l, i) => {
+      // A scheme's long name often wraps ("… voksne med behov for / langvarig oppfølging …").
+      const next = doc.lines[i + 1];
+      const joined = next && next.page === l.page ? `${l.folded} ${next.folded}` : l.folded;
+      return { text: joined, title: i < TITLE_LINES, ev: { path: l.path, page: l.page, text: l.text } };
+    }),
+    ...doc.sheets.flatMap((s) =>
+      s.cells.map((c) => ({
+        text: c.folded,
+        title: c.row <= 3,
+        ev: { path: c.path, page: null, sheet: s.name, cell: c.ref, text: c.text },
+      })),
+    ),
+  ];
+  return { texts, whole: texts.map((t) => t.text).join('\n') };
+}
+
 /**
  * Scores every scheme by its aliases over the main documents' lines (title lines count
  * triple, each alias once per document) and returns the best, or null when none is
@@ -41,28 +76,15 @@ const TITLE_LINES = 10;
  * the other's.
  */
 export function recogniseScheme(docs: SourceDocument[], schemes: Scheme[]): SchemeMatch | null {
+  const prepared = docs.map(aliasTexts);
   let best: SchemeMatch | null = null;
   for (const scheme of schemes) {
     let score = 0;
     let evidence: Evidence | null = null;
     let evidenceWeight = 0;
-    for (const doc of docs) {
-      const texts = [
-        ...doc.lines.map((l, i) => {
-          // A scheme's long name often wraps ("… voksne med behov for / langvarig oppfølging …").
-          const next = doc.lines[i + 1];
-          const joined = next && next.page === l.page ? `${l.folded} ${next.folded}` : l.folded;
-          return { text: joined, title: i < TITLE_LINES, ev: { path: l.path, page: l.page, text: l.text } };
-        }),
-        ...doc.sheets.flatMap((s) =>
-          s.cells.map((c) => ({
-            text: c.folded,
-            title: c.row <= 3,
-            ev: { path: c.path, page: null, sheet: s.name, cell: c.ref, text: c.text },
-          })),
-        ),
-      ];
-      for (const { re, weight } of aliases(scheme)) {
+    for (const { texts, whole } of prepared) {
+      for (const { re, weight, anchored } of aliases(scheme)) {
+        if (!anchored && !re.test(whole)) continue;
         const hit = texts.find((t) => t.title && re.test(t.text)) ?? texts.find((t) => re.test(t.text));
         if (!hit) continue;
         const w = hit.title ? weight * 3 : weight;

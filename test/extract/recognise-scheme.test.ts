@@ -78,3 +78,30 @@ describe('aliases match at word boundaries', () => {
       for (const a of s.recognition.aliases) expect(() => aliasRegExp(a.pattern)).not.toThrow();
   });
 });
+
+describe('aliases tried on the whole document first', () => {
+  const withAlias = (pattern: string) => {
+    const base = schemes.find((s) => s.id === 'tryggest')!;
+    const scheme = { ...base, recognition: { ...base.recognition, aliases: [{ pattern, weight: 6 }] } };
+    return (...lines: string[]) =>
+      recogniseScheme([toSourceDocument(textDocument('soknad.pdf', lines.join('\n')), 0)], [scheme])?.evidence
+        .text ?? null;
+  };
+
+  it('still finds an alias on the line where it stands, and a name wrapped onto the next line', () => {
+    const find = withAlias(String.raw`\bvern mot vald\b`);
+    expect(find('Søknad om tilskot til vern mot vald', 'Kinn kommune')).toBe(
+      'Søknad om tilskot til vern mot vald',
+    );
+    expect(find('Søknad om tilskot til vern', 'mot vald i nære relasjonar')).toBe(
+      'Søknad om tilskot til vern',
+    );
+    expect(find('Søknad om tilskot til vern', 'Kinn kommune', 'mot vald')).toBeNull();
+  });
+
+  it('tries an anchored alias line by line, where "^" means the start of a line', () => {
+    const find = withAlias(String.raw`^tryggest\b`);
+    expect(find('Søknad om tilskot', 'TryggEst i Kinn kommune')).toBe('TryggEst i Kinn kommune');
+    expect(find('Søknad om tilskot til TryggEst')).toBeNull();
+  });
+});
