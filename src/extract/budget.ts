@@ -374,9 +374,16 @@ function hasWords(label: string): boolean {
 /** Budget from text lines: a budget section with one cost per line, ended by its total. */
 export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'): BudgetResult | null {
   const lines = doc.lines;
+  // Each line is asked once: the scan below starts at every heading and reads on from each.
+  const headerLines = new Map<number, boolean>();
+  const isHeader = (i: number): boolean => {
+    let header = headerLines.get(i);
+    if (header === undefined) headerLines.set(i, (header = isHeaderLine(lines[i]!.folded)));
+    return header;
+  };
   for (let start = 0; start < lines.length; start++) {
     const head = lines[start]!;
-    if (!isSectionHeading(head) && !isHeaderLine(head.folded)) continue;
+    if (!isSectionHeading(head) && !isHeader(start)) continue;
 
     let columns: LineColumns | null = null;
     const items: BudgetItem[] = [];
@@ -385,7 +392,7 @@ export function budgetFromLines(doc: SourceDocument, prefer: 'grant' | 'spent'):
     let gap = 0;
     for (let i = start; i < lines.length && gap <= 3; i++) {
       const line = lines[i]!;
-      if (isHeaderLine(line.folded)) {
+      if (isHeader(i)) {
         columns = lineColumns(line.folded, prefer);
         continue;
       }
