@@ -21,12 +21,56 @@ export function aliasRegExp(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})`, 'iu');
 }
 
-const compiled = new WeakMap<Scheme, Array<{ re: RegExp; weight: number; anchored: boolean }>>();
+/**
+ * The pattern with its lookarounds taken out: it matches wherever the pattern does (lookarounds
+ * only narrow a match), and, starting with a letter instead of a Unicode lookbehind, it is found
+ * by a fast scan. Null when what is left does not compile (a quantified lookaround, say).
+ */
+export function withoutLookarounds(source: string): RegExp | null {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const lookaround = /^\(\?<?[=!]/.exec(source.slice(i, i + 4));
+    if (!lookaround) {
+      // An escape or a character class is copied whole, so its brackets are not taken as groups.
+      const end = source[i] === '\\' ? i + 2 : source[i] === '[' ? classEnd(source, i) : i + 1;
+      out += source.slice(i, end);
+      i = end - 1;
+      continue;
+    }
+    let depth = 0;
+    for (; i < source.length; i++) {
+      if (source[i] === '\\') i++;
+      else if (source[i] === '[') i = classEnd(source, i) - 1;
+      else if (source[i] === '(') depth++;
+      else if (source[i] === ')' && --depth === 0) break;
+    }
+  }
+  try {
+    return new RegExp(out, 'iu');
+  } catch {
+    return null;
+  }
+}
+
+/** The index just past the character class that opens at `start`. */
+function classEnd(source: string, start: number): number {
+  for (let i = start + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i + 1;
+  }
+  return source.length;
+}
+
+const compiled = new WeakMap<
+  Scheme,
+  Array<{ re: RegExp; weight: number; anchored: boolean; quick: RegExp | null }>
+>();
 function aliases(scheme: Scheme) {
   let list = compiled.get(scheme);
   if (!list) {
     list = scheme.recognition.aliases.map((a) => ({
       re: aliasRegExp(a.pattern),
+      quick: withoutLookarounds(aliasRegExp(a.pattern).source),
       weight: a.weight,
       // "^" or "$" (or a negated class, to be safe) would mean another thing in the joined text.
       anchored: /(?<!\\)[$^]/.test(a.pattern),
@@ -83,8 +127,8 @@ export function recogniseScheme(docs: SourceDocument[], schemes: Scheme[]): Sche
     let evidence: Evidence | null = null;
     let evidenceWeight = 0;
     for (const { texts, whole } of prepared) {
-      for (const { re, weight, anchored } of aliases(scheme)) {
-        if (!anchored && !re.test(whole)) continue;
+      for (const { re, weight, anchored, quick } of aliases(scheme)) {
+        if (!anchored && !(quick ?? re).test(whole)) continue;
         const hit = texts.find((t) => t.title && re.test(t.text)) ?? texts.find((t) => re.test(t.text));
         if (!hit) continue;
         const w = hit.title ? weight * 3 : weight;
