@@ -11,5 +11,9 @@ export default defineConfig({
     globalSetup: ['test/setup/chromium-install.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a browser page or a queue shows after an action; its default of
+    // 1 s failed a browser test in CI while the machine was loaded (a correction's page took
+    // longer to come back). A poll returns as soon as it holds, so passing tests do not slow down.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
