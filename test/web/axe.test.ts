@@ -112,7 +112,18 @@ async function expectNoViolations(
   screenshot?: string,
   scope: AxeScope = {},
 ): Promise<void> {
-  const violations = await axeViolations(page, scope);
+  // Hover is not what is checked here: the pointer goes to the corner, not left where the last
+  // click put it while the page scrolls under it.
+  await page.mouse.move(0, 0);
+  let violations = await axeViolations(page, scope);
+  if (violations.length > 0) {
+    // Once in about five CI runs the case page at 375 px showed one colour-contrast violation
+    // against a blue (#0062ba) background that is behind no text in the settled page; not
+    // reproduced by hand. A violation that stays once the page has settled still fails.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    violations = await axeViolations(page, scope);
+  }
   if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `axe-${screenshot}.png`) });
   expect(describeViolations(where, violations)).toBe(`${where}: no violations`);
 }
