@@ -31,7 +31,7 @@ async function measured(work: (fileDone: () => void) => Promise<string[][]>): Pr
   return {
     texts,
     seconds,
-    cpuSeconds: cpu.own - cpuBefore.own + (cpu.children - cpuBefore.children),
+    cpuSeconds: cpu - cpuBefore,
     firstFileSeconds: (first ?? 0) / 1000,
   };
 }

@@ -289,9 +289,8 @@ async function compareModels(
         pages.map((page) => engine.recognize({ image: page.image, dpi: page.dpi, segmentation })),
       )
     ).map((r) => r.words);
-    const after = cpuSeconds();
+    const cpu = cpuSeconds() - before;
     await engine.terminate();
-    const cpu = after.own - before.own + after.children - before.children;
     console.log(
       pad(tessdata.description, 60),
       pad(cpu.toFixed(1), 8),

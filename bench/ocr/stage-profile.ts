@@ -3,7 +3,7 @@
  * --stages`): reading the file (text layer, which pages need OCR), decoding or rendering the page,
  * preparing it (noise, skew, deskew), recognition (the engine: tesseract.js's threads, or the
  * native command's processes), and laying the words out into lines. The first page of a run also
- * pays for loading the decoders and pdf.js, so that is shown apart as start-up.
+ * pays for loading the decoders and pdf.js: that part is counted in its stages and also given alone.
  */
 import { createOcrEngine, type EngineChoice } from '../../src/ocr/choose-engine.ts';
 import { openPageSource, preparePage } from '../../src/ocr/ocr-document.ts';
@@ -23,11 +23,6 @@ export interface StageProfile {
   firstPageLoad: number;
 }
 
-const cpu = (): number => {
-  const c = cpuSeconds();
-  return c.own + c.children;
-};
-
 export async function profileStages(
   files: readonly ScannedFile[],
   choice: EngineChoice,
@@ -37,9 +32,9 @@ export async function profileStages(
   let pages = 0;
   let firstPageLoad = 0;
   const timed = async <T>(stage: Stage, work: () => Promise<T> | T): Promise<T> => {
-    const before = cpu();
+    const before = cpuSeconds();
     const result = await work();
-    const spent = cpu() - before;
+    const spent = cpuSeconds() - before;
     seconds[stage] += spent;
     if (pages === 0 && (stage === 'read' || stage === 'decode')) firstPageLoad += spent;
     return result;

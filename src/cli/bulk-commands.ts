@@ -103,7 +103,7 @@ async function runIngest(
     const run = await store.startRun(absolute);
     console.error(`intake: ${run.resumed ? 'fortsetter' : 'starter'} kjøring ${run.id}`);
     // Files go into the blob store as uploads' do, so the reviewer app shows their pages.
-    const sink = storeSink(store, openBlobStore(settings), settings.recordBatch ?? undefined);
+    const sink = storeSink(store, openBlobStore(settings), settings.recordBatch);
     const ledger = sinkLedger(store, sink, run);
     const fingerprint = configFingerprint(loadConfigInputs(settings));
     return { store, sink, ledger: await followingConfig(ledger, store, ctx, fingerprint) };

@@ -68,13 +68,16 @@ const compiled = new WeakMap<
 function aliases(scheme: Scheme) {
   let list = compiled.get(scheme);
   if (!list) {
-    list = scheme.recognition.aliases.map((a) => ({
-      re: aliasRegExp(a.pattern),
-      quick: withoutLookarounds(aliasRegExp(a.pattern).source),
-      weight: a.weight,
-      // "^" or "$" (or a negated class, to be safe) would mean another thing in the joined text.
-      anchored: /(?<!\\)[$^]/.test(a.pattern),
-    }));
+    list = scheme.recognition.aliases.map((a) => {
+      const re = aliasRegExp(a.pattern);
+      return {
+        re,
+        quick: withoutLookarounds(re.source),
+        weight: a.weight,
+        // "^" or "$" (or a negated class, to be safe) would mean another thing in the joined text.
+        anchored: /(?<!\\)[$^]/.test(a.pattern),
+      };
+    });
     compiled.set(scheme, list);
   }
   return list;

@@ -42,12 +42,14 @@ export function sinkLedger(store: Store, sink: BatchedStoreSink, run: RunLedger[
  * shows a bulk-loaded case's pages and evidence boxes as it does an uploaded one's. A file already
  * stored is not written again; the bytes are the ones the run loaded to hash, never read twice.
  *
- * Records go in batches of `batchSize` (see RecordBatch); 1 writes each as it comes with the
- * statements the queue workers use (the one-by-one path the batched one is tested against).
+ * Records go in batches of `batchSize` (see RecordBatch; null: RECORD_BATCH_SIZE, as
+ * `INTAKE_RECORD_BATCH` unset gives); 1 writes each as it comes with the statements the queue
+ * workers use (the one-by-one path the batched one is tested against).
  */
-export function storeSink(store: Store, blobs: BlobStore, batchSize = RECORD_BATCH_SIZE): BatchedStoreSink {
+export function storeSink(store: Store, blobs: BlobStore, batchSize: number | null = null): BatchedStoreSink {
+  const size = batchSize ?? RECORD_BATCH_SIZE;
   const keep = (files: Array<{ sha256: string; bytes: Buffer }>) => keepFiles(blobs, files);
-  if (batchSize <= 1) {
+  if (size <= 1) {
     return {
       claimDocuments: (id, source, shas) => store.claimDocuments(id, source, shas),
       save: (result) => store.saveProcessed(result, { withReads: true, actor: 'ingest' }),
@@ -57,7 +59,7 @@ export function storeSink(store: Store, blobs: BlobStore, batchSize = RECORD_BAT
       flush: async () => undefined,
     };
   }
-  const batch = new RecordBatch(store, { size: batchSize, actor: 'ingest' });
+  const batch = new RecordBatch(store, { size, actor: 'ingest' });
   return {
     claimDocuments: (id, source, shas) => batch.claimDocuments(id, source, shas),
     save: (result) => batch.save(result),
@@ -85,7 +87,7 @@ export function openStoreSink(settings: Settings): StoreSink {
   opening.catch(() => undefined);
   const blobs = openBlobStore(settings);
   let opened: BatchedStoreSink | null = null;
-  const sink = async () => (opened ??= storeSink(await opening, blobs, settings.recordBatch ?? undefined));
+  const sink = async () => (opened ??= storeSink(await opening, blobs, settings.recordBatch));
   return {
     claimDocuments: async (id, source, shas) => (await sink()).claimDocuments(id, source, shas),
     save: async (result) => (await sink()).save(result),
