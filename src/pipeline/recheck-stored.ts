@@ -5,6 +5,7 @@ import {
   type CorrectableField,
   type FieldValue,
 } from '../review/corrections.ts';
+import { coalescedLookup } from '../store/coalesced-lookup.ts';
 import { inContractOrder } from '../store/record-order.ts';
 import type { Store } from '../store/store.ts';
 import { configChange, type ConfigFingerprint } from './config-fingerprint.ts';
@@ -56,7 +57,7 @@ export async function followingConfig(
     | 'latestCorrections'
     | 'duplicatesOf'
     | 'saveRechecked'
-    | 'storedConfig'
+    | 'storedConfigs'
     | 'setRunConfig'
     | 'stampRunConfig'
   >,
@@ -64,10 +65,13 @@ export async function followingConfig(
   config: ConfigFingerprint,
 ): Promise<RunLedger> {
   await store.setRunConfig(ledger.run.id, config);
+  // The done submissions of one "already done?" query ask about their configuration together.
+  const storedConfig = coalescedLookup((ids: string[]) => store.storedConfigs(ids, ledger.run.id));
   return {
     ...ledger,
     followConfig: async (done) => {
-      const change = configChange(await store.storedConfig(done.id, ledger.run.id), config);
+      const stored = (await storedConfig(done.id)) ?? { read: null, check: null };
+      const change = configChange(stored, config);
       if (change === 'same') return 'same';
       return change === 'check' ? recheckStored(store, done, ctx) : null;
     },

@@ -1,4 +1,5 @@
 import type { ProcessedRecord } from '../pipeline/process-submission.ts';
+import { coalescedLookup } from './coalesced-lookup.ts';
 import { writeRecordBatch, type OwnerClaim, type RunEntry } from './record-batch-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import { EMPTY_SHA256, type ProcessedSubmission, type Store } from './store.ts';
@@ -12,6 +13,11 @@ const FLUSH_AFTER_MS = 1000;
  * store has not seen, most of a first run, needs no lookup at all; past it, each is asked.
  */
 const KNOWN_LIMIT = 200_000;
+/**
+ * How long an "already done?" lookup waits for others to share its query: a re-run hashes a few
+ * submissions at once, each a millisecond or so apart, and skips them all.
+ */
+const DONE_LOOKUP_WAIT_MS = 5;
 
 export interface RecordBatchOptions {
   size?: number;
@@ -51,12 +57,8 @@ export class RecordBatch {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private failure: unknown = null;
-  private doneAsked: Array<{
-    id: string;
-    version: string;
-    resolve: (r: ProcessedRecord | null) => void;
-    reject: (e: unknown) => void;
-  }> = [];
+  /** Per extractor version: "already done?" lookups made within a few milliseconds, as one query. */
+  private readonly doneLookups = new Map<string, (id: string) => Promise<ProcessedRecord | undefined>>();
 
   /** What the store had done and owned before the run's first lookup (null: too much to hold). */
   private doneBefore = new Map<string, Promise<Set<string> | null>>();
@@ -114,8 +116,9 @@ export class RecordBatch {
   }
 
   /**
-   * As Store.doneRecord; lookups asked before the event loop turns go as one query. A submission
-   * waiting in this batch is not done yet (as one by one, where it would not be saved yet either).
+   * As Store.doneRecord; lookups asked within DONE_LOOKUP_WAIT_MS of each other go as one query (a
+   * re-run asks about every submission, each as soon as its files are hashed). A submission waiting
+   * in this batch is not done yet (as one by one, where it would not be saved yet either).
    */
   async doneRecord(submissionId: string, extractorVersion: string): Promise<ProcessedRecord | null> {
     let before = this.doneBefore.get(extractorVersion);
@@ -123,10 +126,14 @@ export class RecordBatch {
       this.doneBefore.set(extractorVersion, (before = this.store.doneIds(extractorVersion, KNOWN_LIMIT)));
     const done = await before;
     if (done && !done.has(submissionId)) return null;
-    return new Promise((resolve, reject) => {
-      if (this.doneAsked.length === 0) setImmediate(() => void this.lookUpDone());
-      this.doneAsked.push({ id: submissionId, version: extractorVersion, resolve, reject });
-    });
+    let lookUp = this.doneLookups.get(extractorVersion);
+    if (!lookUp) {
+      lookUp = coalescedLookup((ids: string[]) => this.store.doneRecords(ids, extractorVersion), {
+        waitMs: DONE_LOOKUP_WAIT_MS,
+      });
+      this.doneLookups.set(extractorVersion, lookUp);
+    }
+    return (await lookUp(submissionId)) ?? null;
   }
 
   /** Writes everything queued; resolves when it is in the store. */
@@ -174,23 +181,6 @@ export class RecordBatch {
   /** Whether every saved submission has its run entry (or the run keeps none). */
   private complete(): boolean {
     return !this.awaitingEntry || this.awaitingEntry.size === 0;
-  }
-
-  private async lookUpDone(): Promise<void> {
-    const asked = this.doneAsked;
-    this.doneAsked = [];
-    const byVersion = new Map<string, string[]>();
-    for (const a of asked) byVersion.set(a.version, [...(byVersion.get(a.version) ?? []), a.id]);
-    try {
-      const done = new Map<string, ProcessedRecord>();
-      for (const [version, ids] of byVersion) {
-        for (const [id, record] of await this.store.doneRecords(ids, version))
-          done.set(`${version}\n${id}`, record);
-      }
-      for (const a of asked) a.resolve(done.get(`${a.version}\n${a.id}`) ?? null);
-    } catch (error) {
-      for (const a of asked) a.reject(error);
-    }
   }
 
   private throwIfFailed(): void {

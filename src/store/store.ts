@@ -511,19 +511,20 @@ export class Store {
   /**
    * The configuration a done submission was made with (008-config-fingerprints.sql): its own, or,
    * when it was saved since the run `runId` started (the run is being resumed, and made it before
-   * the interruption; a run stamps its submissions only at its end), the run's.
+   * the interruption; a run stamps its submissions only at its end), the run's. Many at once, by
+   * id; an id the store does not have is missing.
    */
-  async storedConfig(
-    submissionId: string,
+  async storedConfigs(
+    submissionIds: string[],
     runId: string,
-  ): Promise<{ read: string | null; check: string | null }> {
-    const [row] = await this.db.query<{ read: string | null; check: string | null }>(
-      `SELECT COALESCE(s.read_config, r.read_config) AS read, COALESCE(s.check_config, r.check_config) AS check
+  ): Promise<Map<string, { read: string | null; check: string | null }>> {
+    const rows = await this.db.query<{ id: string; read: string | null; check: string | null }>(
+      `SELECT s.id, COALESCE(s.read_config, r.read_config) AS read, COALESCE(s.check_config, r.check_config) AS check
        FROM submissions s LEFT JOIN runs r ON r.id = $2 AND s.updated_at >= r.started_at
-       WHERE s.id = $1`,
-      [submissionId, runId],
+       WHERE s.id = ANY($1::text[])`,
+      [submissionIds, runId],
     );
-    return row ?? { read: null, check: null };
+    return new Map(rows.map(({ id, read, check }) => [id, { read, check }]));
   }
 
   /** Notes the configuration a run started with; a resumed run keeps the one it started with. */
