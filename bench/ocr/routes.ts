@@ -1,7 +1,8 @@
 /**
- * The three routes bench:ocr compares, each from the files' bytes to each page's text:
+ * The routes bench:ocr compares, each from the files' bytes to each page's text:
  * - the native route, the yardstick of issue 15: `pdftoppm -r 300 -gray` and `tesseract -l nor
- *   --psm 6`, one pipeline per page, N at once, one thread each (OMP_THREAD_LIMIT=1);
+ *   --psm 6`, one pipeline per page, N at once, one thread each (OMP_THREAD_LIMIT=1); and the same
+ *   route reading as intake does (`-l nor+eng --psm 3`), which leaves out what intake adds;
  * - intake's OCR path (read, decode or render once, preprocess, OCR, lay out) with a given engine.
  */
 import { spawn } from 'node:child_process';
@@ -54,7 +55,11 @@ export function runIntake(files: readonly ScannedFile[], engine: OcrEngine): Pro
  * The native route: each PDF page through `pdftoppm | tesseract`, each image file straight to
  * tesseract (a TIFF's pages in one process), `processes` at a time. Plain text, as the command gives it.
  */
-export function runNativeRoute(files: readonly ScannedFile[], processes: number): Promise<RouteRun> {
+export function runNativeRoute(
+  files: readonly ScannedFile[],
+  processes: number,
+  tesseractArgs: NativeRouteArgs = ISSUE_ROUTE,
+): Promise<RouteRun> {
   type Job = { file: ScannedFile; f: number; pages: number[]; number: number | null };
   const jobs = files.flatMap((file, f): Job[] =>
     file.format === 'pdf'
@@ -69,7 +74,7 @@ export function runNativeRoute(files: readonly ScannedFile[], processes: number)
       while (next < jobs.length) {
         const job = jobs[next++]!;
         // tesseract ends each page of its plain text with a form feed.
-        const pages = (await nativeJob(job.file, job.number)).split('\f');
+        const pages = (await nativeJob(job.file, job.number, tesseractArgs)).split('\f');
         job.pages.forEach((i, k) => (texts[job.f]![i] = pages[k] ?? ''));
         left[job.f]! -= job.pages.length;
         if (left[job.f] === 0) fileDone();
@@ -80,11 +85,18 @@ export function runNativeRoute(files: readonly ScannedFile[], processes: number)
   });
 }
 
-function nativeJob(file: ScannedFile, page: number | null): Promise<string> {
+/** The tesseract command's models and page segmentation for a native route. */
+export type NativeRouteArgs = string;
+/** Issue 15's yardstick: Norwegian alone, the page as one block of text. */
+export const ISSUE_ROUTE: NativeRouteArgs = '-l nor --psm 6';
+/** The same command reading as intake reads: Norwegian and English, automatic page segmentation. */
+export const INTAKE_MODELS_ROUTE: NativeRouteArgs = '-l nor+eng --psm 3';
+
+function nativeJob(file: ScannedFile, page: number | null, args: NativeRouteArgs): Promise<string> {
   const script =
     page === null
-      ? 'tesseract "$0" stdout -l nor --psm 6'
-      : `pdftoppm -r 300 -gray -f ${page} -l ${page} "$0" | tesseract stdin stdout -l nor --psm 6`;
+      ? `tesseract "$0" stdout ${args}`
+      : `pdftoppm -r 300 -gray -f ${page} -l ${page} "$0" | tesseract stdin stdout ${args}`;
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', `set -o pipefail; ${script}`, file.path], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },

@@ -1,9 +1,10 @@
 /**
- * OCR throughput and accuracy (issue 15): three routes from the scanned samples' bytes to each page's
+ * OCR throughput and accuracy (issue 15): four routes from the scanned samples' bytes to each page's
  * text, on the same number of cores, one after the other in this process:
  *   1. the native route, the yardstick: `pdftoppm -r 300 -gray` + `tesseract -l nor --psm 6`;
- *   2. intake's OCR path with tesseract.js (the embedded engine);
- *   3. intake's OCR path with the native engine (INTAKE_OCR_ENGINE=native).
+ *   2. the same route reading as intake does: `tesseract -l nor+eng --psm 3`;
+ *   3. intake's OCR path with tesseract.js (the embedded engine);
+ *   4. intake's OCR path with the native engine (INTAKE_OCR_ENGINE=native).
  * Pages per second (wall and per CPU second, model loading included) and character accuracy against
  * the born-digital twin's text layer, as ratios against the native route. Then the model choice
  * on the same prepared pages (tesseract.js with best_int against the system's tessdata_fast; the
@@ -13,7 +14,7 @@
  *   npm run bench:ocr [-- --workers N] [--rounds R] [--skip-models] [--skip-layout] [--layout-only]
  *       [--models-only] [--segmentation auto|single-block] [--dpi N] [--stages]
  *
- * --rounds repeats the three routes alternately and keeps each one's fastest; --segmentation and
+ * --rounds repeats the four routes alternately and keeps each one's fastest; --segmentation and
  * --dpi (a fixed resolution for the PDF scans instead of their own) apply to the model comparison,
  * which --models-only runs alone. --stages prints alone where intake's OCR path spends its CPU, page
  * by page, with each engine (bench/ocr/stage-profile.ts). Needs the native
@@ -34,7 +35,7 @@ import { benchPages, type BenchPage } from './bench-pages.ts';
 import { runLayoutBench, type LayoutResult } from './layout-pages.ts';
 import { accuracy, tally } from './char-accuracy.ts';
 import { nativeTesseractVersion } from './native-tesseract.ts';
-import { runIntake, runNativeRoute, type RouteRun } from './routes.ts';
+import { INTAKE_MODELS_ROUTE, runIntake, runNativeRoute, type RouteRun } from './routes.ts';
 import { cpuSeconds, scannedFiles, type ScannedFile } from './scanned-files.ts';
 import { profileStages, STAGES } from './stage-profile.ts';
 
@@ -153,6 +154,10 @@ async function main(): Promise<void> {
 
   const routes: Array<{ name: string; run: () => Promise<RouteRun>; best?: RouteRun }> = [
     { name: 'native route (pdftoppm + tesseract)', run: () => runNativeRoute(files, workers) },
+    {
+      name: 'same, nor+eng, automatic layout',
+      run: () => runNativeRoute(files, workers, INTAKE_MODELS_ROUTE),
+    },
     { name: 'intake, tesseract.js', run: () => withEngine(new OcrPool({ workers }), files) },
     {
       name: 'intake, native engine',
@@ -202,6 +207,14 @@ async function main(): Promise<void> {
   console.log(
     `goals: intake with tesseract.js >= 1.0 and with the native engine >= 1.3 pages/s of the native ` +
       `route; accuracy not below its ${pct(referenceAccuracy)}. Load average now ${loadavg()[0]!.toFixed(1)}.`,
+  );
+  // Against the route that reads as intake reads: what intake's own path costs beyond the command.
+  const alike = routes[1]!.best!;
+  const nativeEngine = routes[3]!.best!;
+  console.log(
+    `intake's native engine against the same command reading as it does (nor+eng, automatic layout): ` +
+      `${ratio(alike.seconds / nativeEngine.seconds)} in time, ` +
+      `${ratio(alike.cpuSeconds / nativeEngine.cpuSeconds)} in CPU.`,
   );
   console.log('per file (accuracy):');
   files.forEach((file, f) =>
