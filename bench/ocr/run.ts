@@ -152,17 +152,20 @@ async function main(): Promise<void> {
     `models: tesseract.js ${prepareTessdata().description}; native engine ${native.tessdata.description}\n`,
   );
 
-  const routes: Array<{ name: string; run: () => Promise<RouteRun>; best?: RouteRun }> = [
+  type Route = { name: string; run: () => Promise<RouteRun>; best?: RouteRun };
+  const readingAsIntake: Route = {
+    name: 'same, nor+eng, automatic layout',
+    run: () => runNativeRoute(files, workers, INTAKE_MODELS_ROUTE),
+  };
+  const nativeEngineRoute: Route = {
+    name: 'intake, native engine',
+    run: () => withEngine(createOcrEngine({ choice: 'native', workers }).engine, files),
+  };
+  const routes: Route[] = [
     { name: 'native route (pdftoppm + tesseract)', run: () => runNativeRoute(files, workers) },
-    {
-      name: 'same, nor+eng, automatic layout',
-      run: () => runNativeRoute(files, workers, INTAKE_MODELS_ROUTE),
-    },
+    readingAsIntake,
     { name: 'intake, tesseract.js', run: () => withEngine(new OcrPool({ workers }), files) },
-    {
-      name: 'intake, native engine',
-      run: () => withEngine(createOcrEngine({ choice: 'native', workers }).engine, files),
-    },
+    nativeEngineRoute,
   ];
   for (let round = 0; round < rounds; round++) {
     for (const route of routes) {
@@ -209,8 +212,8 @@ async function main(): Promise<void> {
       `route; accuracy not below its ${pct(referenceAccuracy)}. Load average now ${loadavg()[0]!.toFixed(1)}.`,
   );
   // Against the route that reads as intake reads: what intake's own path costs beyond the command.
-  const alike = routes[1]!.best!;
-  const nativeEngine = routes[3]!.best!;
+  const alike = readingAsIntake.best!;
+  const nativeEngine = nativeEngineRoute.best!;
   console.log(
     `intake's native engine against the same command reading as it does (nor+eng, automatic layout): ` +
       `${ratio(alike.seconds / nativeEngine.seconds)} in time, ` +

@@ -9,11 +9,20 @@ export function coalescedLookup<K, V>(
   { waitMs = 0, maxKeys = 256 }: { waitMs?: number; maxKeys?: number } = {},
 ): (key: K) => Promise<V | undefined> {
   let asked: Array<{ key: K; resolve: (value: V | undefined) => void; reject: (e: unknown) => void }> = [];
-  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** Cancels the pending run of the keys asked so far; null when none is pending. */
+  let cancel: (() => void) | null = null;
+  const schedule = (): (() => void) => {
+    if (waitMs > 0) {
+      const timer = setTimeout(() => void run(), waitMs);
+      return () => clearTimeout(timer);
+    }
+    const immediate = setImmediate(() => void run());
+    return () => clearImmediate(immediate);
+  };
 
   const run = async () => {
-    if (timer) (waitMs > 0 ? clearTimeout : clearImmediate)(timer as never);
-    timer = null;
+    cancel?.();
+    cancel = null;
     const batch = asked;
     asked = [];
     try {
@@ -28,6 +37,6 @@ export function coalescedLookup<K, V>(
     new Promise((resolve, reject) => {
       asked.push({ key, resolve, reject });
       if (asked.length >= maxKeys) void run();
-      else timer ??= waitMs > 0 ? setTimeout(() => void run(), waitMs) : setImmediate(() => void run());
+      else cancel ??= schedule();
     });
 }
